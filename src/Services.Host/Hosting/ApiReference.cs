@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace OneThing.Host.Hosting;
+
+internal static class ApiReference
+{
+    /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) with the bearer scheme our APIs use.</summary>
+    public static void AddApiReference(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "OneThing · 一件事一次办",
+                    Version = "v1",
+                    Description = "Integrated government services: apply once, with one form and one set of materials. "
+                        + "Obtain a token at /connect/token (see the README) and send it as `Authorization: Bearer <token>`.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "Access token issued by this host's OpenID Connect server.",
+                };
+                return Task.CompletedTask;
+            });
+        });
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace OneThing.Host.Hosting;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problems. Known failures keep their meaning
+/// (malformed JSON, oversized body, concurrency conflict); anything else is a 500 without internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        var problem = exception switch
+        {
+            ProblemException p => p.Kind.Create(p.Message == p.Kind.Title ? null : p.Message, p.DetailZh, p.Errors),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problems.PayloadTooLarge.Create("The request body is larger than this endpoint accepts.", "请求内容超过了该接口允许的大小。"),
+            BadHttpRequestException { InnerException: JsonException json } => DescribeJsonError(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                Problems.UnsupportedMediaType.Create("Send the request body as application/json.", "请以 application/json 格式提交。"),
+            BadHttpRequestException bad => Problems.ForStatus(bad.StatusCode).Create(bad.Message),
+            DbUpdateConcurrencyException =>
+                Problems.Conflict.Create("The resource was changed by someone else; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problems.InternalError.Create();
+        }
+        else
+        {
+            logger.LogInformation("Request failed with {Status} {Code}: {Reason}", problem.Status, problem.Extensions["code"], exception.Message);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails DescribeJsonError(JsonException json)
+    {
+        if (json.Path is not { Length: > 1 } path)
+        {
+            return Problems.MalformedJson.Create("The request body is not valid JSON.", "请求内容不是有效的 JSON，请检查格式。");
+        }
+
+        // System.Text.Json reports where it stopped as a JSONPath ("$.applicant.birthDate");
+        // clients get it as a JSON pointer, the same form validation errors use.
+        var pointer = JsonPaths.ToPointer(path);
+        var error = new FieldError(
+            pointer,
+            "invalid_json_value",
+            $"The value at {pointer} is not valid JSON or has the wrong type (line {json.LineNumber + 1}).",
+            $"{pointer} 处的值不是有效的 JSON 或类型不正确（第 {json.LineNumber + 1} 行）。");
+        return Problems.MalformedJson.Create(error.Detail, error.DetailZh, [error]);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
+
+namespace OneThing.Host.Identity;
+
+/// <summary>Named policies endpoints require. All of them authenticate with an access token from our OpenID server.</summary>
+public static class AuthorizationPolicies
+{
+    /// <summary>Any signed-in person (not a machine client).</summary>
+    public const string Person = "person";
+
+    public const string Applicant = "applicant";
+    public const string Clerk = "clerk";
+    public const string Admin = "admin";
+    public const string Auditor = "auditor";
+    public const string DepartmentSystem = "department-system";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        var scheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        AuthorizationPolicy Roles(params string[] roles) => new AuthorizationPolicyBuilder(scheme)
+            .RequireAuthenticatedUser().RequireRole(roles).Build();
+
+        options.DefaultPolicy = new AuthorizationPolicyBuilder(scheme).RequireAuthenticatedUser().Build();
+        options.AddPolicy(Person, Roles(Identity.Roles.All.ToArray()));
+        options.AddPolicy(Applicant, Roles(Identity.Roles.Applicant, Identity.Roles.WindowClerk));
+        options.AddPolicy(Clerk, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead));
+        options.AddPolicy(Admin, Roles(Identity.Roles.Admin));
+        options.AddPolicy(Auditor, Roles(Identity.Roles.Auditor));
+        options.AddPolicy(DepartmentSystem, Roles(Identity.Roles.DepartmentSystem));
+    }
+}

@@ -1,0 +1,59 @@
+using MassTransit;
+using OneThing.Contracts.Notifications;
+using OneThing.Host.Hosting;
+using OneThing.Host.Persistence;
+using OneThing.Workflows.Messaging;
+
+namespace OneThing.Host.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on the configured transport, with kebab-case endpoints for every consumer in this
+    /// assembly, retries, and the inbox on every endpoint; plus our own transactional outbox.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    {
+        var options = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumers(typeof(MessagingExtensions).Assembly);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 10_000));
+                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+            });
+
+            if (options.UsesRabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(options.RabbitMqUri!));
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+            }
+        });
+
+        // The bus is up before the outbox dispatcher (registered after it) starts sending.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddOutbox<AppDbContext>(outbox =>
+        {
+            outbox.PollInterval = options.OutboxPollInterval;
+            outbox.MessageTypes.AddFrom(typeof(NotificationRequested).Assembly, "OneThing.Contracts");
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OneThing.Host.Cases.Departments;
+using OneThing.Host.Identity;
+using OneThing.Host.Notifications;
+using OneThing.Workflows.Messaging;
+
+namespace OneThing.Host.Persistence;
+
+/// <summary>
+/// The one EF Core model of OneThing: identity, the OpenID server's stores, the one-matter domain, and
+/// the outbox and inbox. Each database provider has a sealed subclass that owns its migrations
+/// (see <see cref="DatabaseProvider"/>); code depends on this type only.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<NotificationDelivery> Notifications => Set<NotificationDelivery>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.AddOutboxAndInbox();
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,43 @@
+using OneThing.Host.Cases;
+using OneThing.Host.Hosting;
+using OneThing.Host.Identity;
+using OneThing.Host.Messaging;
+using OneThing.Host.Notifications;
+using OneThing.Host.Persistence;
+using OneThing.Host.Portal;
+using OneThing.Host.Sandbox;
+using OneThing.Integrations;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHostBasics();
+builder.AddPersistence();
+builder.AddMessaging();
+builder.AddUnifiedIdentity();
+builder.AddCases();
+builder.AddIntegrations();
+builder.AddSandbox();
+
+var app = builder.Build();
+
+// `dotnet Services.Host.dll migrate` applies migrations to the configured database and exits.
+if (HostCommands.IsMigrateCommand(args))
+{
+    return await HostCommands.MigrateAsync(app);
+}
+
+app.UseHostBasics();
+app.UseUnifiedIdentity();
+
+app.MapHostEndpoints();
+app.MapIdentityEndpoints();
+app.MapPortalApi();
+app.MapNotificationsApi();
+
+await app.PrepareDatabaseAsync();
+app.LogStartupBanner();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public so functional tests can host it with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,52 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace OneThing.Workflows.Messaging;
+
+/// <summary>
+/// Makes every consumer on an endpoint process a given message id once. The inbox row and the consumer's
+/// changes commit in one transaction: a repeat delivery finds the row and is acknowledged without running
+/// the consumer; two copies racing both run, the second fails on the key and its retry then sees the row.
+/// </summary>
+public sealed class InboxFilter<T>(OutboxContextAccessor accessor, TimeProvider time, ILogger<InboxFilter<T>> logger)
+    : IFilter<ConsumeContext<T>>
+    where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        if (context.MessageId is not { } messageId)
+        {
+            await next.Send(context);
+            return;
+        }
+
+        var db = accessor.Context;
+        var endpoint = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
+        if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Endpoint == endpoint, context.CancellationToken))
+        {
+            Telemetry.InboxDuplicates.Add(1);
+            logger.LogInformation("Message {MessageId} ({MessageType}) was already processed by {Endpoint}; skipped.",
+                messageId, typeof(T).Name, endpoint);
+            return;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+            db.Set<InboxMessage>().Add(new InboxMessage
+            {
+                MessageId = messageId,
+                Endpoint = endpoint,
+                MessageType = typeof(T).FullName!,
+                ProcessedAt = time.GetUtcNow(),
+            });
+            await next.Send(context);
+            await db.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+        });
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
+}
