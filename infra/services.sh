@@ -124,15 +124,24 @@ dump_log() {
 }
 
 # marked_pids [COMM...] — pids of live processes carrying our marker in
-# their environment, optionally restricted to the given command names.
-# Zombies have an empty environ and are therefore never reported.
+# their environment, plus their direct children, optionally restricted to
+# the given command names.  (PostgreSQL backends overwrite their environ
+# area with the process title, so they are only found as children of the
+# marked postmaster.)  Zombies have an empty environ and no children, so
+# they are never reported.
 marked_pids() {
   local file pid comm want
+  local -a found=()
   # One grep over all environ files; unreadable/vanished ones are skipped.
   while read -r file; do
     pid="${file#/proc/}"
     pid="${pid%/environ}"
     [[ "$pid" == "$$" || "$pid" == "$BASHPID" ]] && continue
+    found+=("$pid")
+  done < <(grep -lzxF -- "$MARKER" /proc/[0-9]*/environ 2>/dev/null || true)
+  ((${#found[@]} == 0)) && return 0
+  while read -r pid; do
+    [[ -n "$pid" ]] || continue
     if (($# > 0)); then
       comm="$(cat "/proc/$pid/comm" 2>/dev/null)" || continue
       for want in "$@"; do
@@ -144,7 +153,10 @@ marked_pids() {
     else
       printf '%s\n' "$pid"
     fi
-  done < <(grep -lzxF -- "$MARKER" /proc/[0-9]*/environ 2>/dev/null || true)
+  done < <({
+    printf '%s\n' "${found[@]}"
+    ps -o pid= --ppid "$(IFS=,; echo "${found[*]}")" 2>/dev/null || true
+  } | tr -d ' ' | sort -un)
 }
 
 # kill_and_wait SECONDS PID... — SIGTERM, wait, then SIGKILL the survivors.
@@ -289,7 +301,8 @@ validate_settings() {
 # stop
 # ---------------------------------------------------------------------------
 stop_rabbitmq() {
-  local t0 pids
+  local t0
+  local -a pids
   t0="$(now_ms)"
   mapfile -t pids < <(marked_pids beam.smp)
   if ((${#pids[@]} == 0)) && ! node_registered; then

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OneThing.Host.Persistence;
+using Respawn;
+
+namespace OneThing.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// One host on real PostgreSQL and RabbitMQ for the functional tests: a fresh database for the run,
+/// migrated by the host's own `migrate` command, and reset between tests (reference data — departments,
+/// accounts, client registrations — is kept).
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string _database = $"onething_test_{Guid.NewGuid():N}"[..30];
+    private Respawner? _respawner;
+
+    public TestCertificates Certificates { get; } = new();
+
+    public OneThingAppFactory Factory { get; private set; } = null!;
+
+    public string ConnectionString => TestServices.PostgresDatabase(_database);
+
+    /// <summary>Settings of a Postgres + RabbitMQ sandbox installation; tests may start more hosts with them.</summary>
+    public Dictionary<string, string?> Settings() => new(Certificates.Settings().Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+    {
+        ["Database:Provider"] = "Postgres",
+        ["Database:ConnectionString"] = ConnectionString,
+        ["Messaging:Transport"] = "RabbitMq",
+        ["Messaging:RabbitMqUri"] = TestServices.RabbitMqUri,
+        ["Messaging:OutboxPollInterval"] = "00:00:00.200",
+        ["Sandbox:Enabled"] = "true",
+    };
+
+    public Dictionary<string, string> Environment() => Settings()
+        .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? string.Empty);
+
+    public async Task InitializeAsync()
+    {
+        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var (exitCode, output) = await HostProcess.RunAsync(["migrate"], Environment(), TimeSpan.FromMinutes(3));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"`migrate` failed with exit code {exitCode}:\n{output}");
+        }
+
+        Factory = new OneThingAppFactory(Settings());
+        _ = Factory.Server; // start the host now, not inside the first test
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore =
+            [
+                "__EFMigrationsHistory", "Departments",
+                "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetRoleClaims", "AspNetUserLogins", "AspNetUserTokens",
+                "OpenIddictApplications", "OpenIddictScopes",
+            ],
+        });
+    }
+
+    /// <summary>Empties every table that tests write (cases, messages, tokens), keeping reference data.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
+
+    public AppDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
+        {
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Certificates.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
