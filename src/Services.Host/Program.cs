@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
@@ -8,36 +9,51 @@ using OneThing.Host.Portal;
 using OneThing.Host.Sandbox;
 using OneThing.Integrations;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddHostBasics();
-builder.AddPersistence();
-builder.AddMessaging();
-builder.AddUnifiedIdentity();
-builder.AddCases();
-builder.AddIntegrations();
-builder.AddSandbox();
-
-var app = builder.Build();
-
-// `dotnet Services.Host.dll migrate` applies migrations to the configured database and exits.
-if (HostCommands.IsMigrateCommand(args))
+try
 {
-    return await HostCommands.MigrateAsync(app);
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddHostBasics();
+    builder.AddPersistence();
+    builder.AddMessaging();
+    builder.AddUnifiedIdentity();
+    builder.AddCases();
+    builder.AddIntegrations();
+    builder.AddSandbox();
+
+    var app = builder.Build();
+
+    // `dotnet Services.Host.dll migrate` applies migrations to the configured database and exits.
+    if (HostCommands.IsMigrateCommand(args))
+    {
+        return await HostCommands.MigrateAsync(app);
+    }
+
+    app.UseHostBasics();
+    app.UseUnifiedIdentity();
+
+    app.MapHostEndpoints();
+    app.MapIdentityEndpoints();
+    app.MapPortalApi();
+    app.MapNotificationsApi();
+
+    await app.PrepareDatabaseAsync();
+    app.LogStartupBanner();
+    await app.RunAsync();
+    return 0;
 }
+catch (Exception ex) when (ex is OptionsValidationException or StartupCheckException)
+{
+    // A wrong setting or an unprepared database: say which, plainly, and stop.
+    var reasons = ex is OptionsValidationException options ? options.Failures : [ex.Message];
+    await Console.Error.WriteLineAsync("OneThing cannot start:");
+    foreach (var reason in reasons)
+    {
+        await Console.Error.WriteLineAsync($"  - {reason}");
+    }
 
-app.UseHostBasics();
-app.UseUnifiedIdentity();
-
-app.MapHostEndpoints();
-app.MapIdentityEndpoints();
-app.MapPortalApi();
-app.MapNotificationsApi();
-
-await app.PrepareDatabaseAsync();
-app.LogStartupBanner();
-await app.RunAsync();
-return 0;
+    return 2;
+}
 
 /// <summary>Entry point type, public so functional tests can host it with <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneThing.Host.Hosting;
 
 namespace OneThing.Host.Persistence;
 
@@ -46,7 +47,7 @@ public static class DatabaseSetup
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new StartupCheckException(
                 $"The {options.Provider} database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). "
                 + "Run `dotnet Services.Host.dll migrate` with the same settings first; only the embedded SQLite default migrates itself.");
         }

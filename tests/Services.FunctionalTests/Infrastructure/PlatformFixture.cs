@@ -30,6 +30,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Messaging:RabbitMqUri"] = TestServices.RabbitMqUri,
         ["Messaging:OutboxPollInterval"] = "00:00:00.200",
         ["Sandbox:Enabled"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:Console:FormatterName"] = "simple",
     };
 
     public Dictionary<string, string> Environment() => Settings()
