@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,15 @@ namespace OneThing.Host.Persistence;
 /// the outbox and inbox. Each database provider has a sealed subclass that owns its migrations
 /// (see <see cref="DatabaseProvider"/>); code depends on this type only.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<NotificationDelivery> Notifications => Set<NotificationDelivery>();
+
+    /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

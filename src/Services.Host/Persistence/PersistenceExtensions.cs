@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -31,6 +32,9 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => provider.Configure(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
+        // Keys that protect cookies and antiforgery tokens live in the shared database, so any node can
+        // read what another node wrote. (At-rest encryption of the key ring is part of the data-protection work.)
+        builder.Services.AddDataProtection().SetApplicationName("OneThing").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton(options);
         return options;

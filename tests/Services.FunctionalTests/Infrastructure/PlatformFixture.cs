@@ -63,7 +63,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             SchemasToInclude = ["public"],
             TablesToIgnore =
             [
-                "__EFMigrationsHistory", "Departments",
+                "__EFMigrationsHistory", "Departments", "DataProtectionKeys",
                 "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetRoleClaims", "AspNetUserLogins", "AspNetUserTokens",
                 "OpenIddictApplications", "OpenIddictScopes",
             ],
