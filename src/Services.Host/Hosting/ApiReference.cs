@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -28,6 +29,25 @@ internal static class ApiReference
                     BearerFormat = "JWT",
                     Description = "Access token issued by this host's OpenID Connect server.",
                 };
+                return Task.CompletedTask;
+            });
+
+            // Operations that need a token say so, with the scheme above and the 401/403 they may answer.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [],
+                    });
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token (problem details) · 未登录或令牌无效" });
+                    operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Not allowed for this role (problem details) · 无权访问" });
+                }
+
                 return Task.CompletedTask;
             });
         });

@@ -1,9 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace OneThing.Host.Hosting;
@@ -33,6 +36,17 @@ public static class HostBasics
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             kestrel => kestrel.Limits.MaxRequestBodySize = hosting.MaxRequestBodyBytes);
 
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in hosting.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
         builder.AddApiReference();
         builder.AddObservability(hosting.ServiceName);
         builder.Services.AddHealthChecks();
@@ -41,6 +55,11 @@ public static class HostBasics
 
     public static WebApplication UseHostBasics(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         // Unknown routes, wrong methods and other bodiless errors get problem details too.
         app.UseStatusCodePages();
