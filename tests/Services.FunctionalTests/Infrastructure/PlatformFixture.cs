@@ -39,6 +39,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await TestServices.EnsureAsync();
         await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
         {
             await server.OpenAsync();
