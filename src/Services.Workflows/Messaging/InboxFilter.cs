@@ -35,16 +35,26 @@ public sealed class InboxFilter<T>(OutboxContextAccessor accessor, TimeProvider 
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-            db.Set<InboxMessage>().Add(new InboxMessage
+            try
             {
-                MessageId = messageId,
-                Endpoint = endpoint,
-                MessageType = typeof(T).FullName!,
-                ProcessedAt = time.GetUtcNow(),
-            });
-            await next.Send(context);
-            await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+                db.Set<InboxMessage>().Add(new InboxMessage
+                {
+                    MessageId = messageId,
+                    Endpoint = endpoint,
+                    MessageType = typeof(T).FullName!,
+                    ProcessedAt = time.GetUtcNow(),
+                });
+                await next.Send(context);
+                await db.SaveChangesAsync(context.CancellationToken);
+                await transaction.CommitAsync(context.CancellationToken);
+            }
+            catch
+            {
+                // The transaction rolls back; forget what the context believes it saved, so a retry
+                // in the same scope starts clean instead of tripping over tracked "saved" rows.
+                db.ChangeTracker.Clear();
+                throw;
+            }
         });
     }
 

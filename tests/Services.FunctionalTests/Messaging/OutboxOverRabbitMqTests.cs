@@ -88,6 +88,35 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
         Assert.True(await DeliveriesAsync(recipient, expected: 0));
     }
 
+    [Fact]
+    public async Task Two_nodes_dispatching_the_same_outbox_send_every_message_exactly_once()
+    {
+        using var duplicates = new DuplicateCounter();
+        await using var secondNode = new OneThingAppFactory(platform.Settings());
+        _ = secondNode.Server;
+
+        var recipient = $"user-{Guid.NewGuid():N}";
+        await using (var scope = platform.CreateScope())
+        {
+            var db = platform.Db(scope);
+            for (var i = 0; i < 200; i++)
+            {
+                db.Publish(new NotificationRequested(Guid.NewGuid(), recipient, $"第 {i} 条", "批量通知", null));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.HoldsAsync(() => DeliveriesAsync(recipient, expected: 200), "all 200 notifications are delivered", TimeSpan.FromSeconds(60));
+        await using (var scope = platform.CreateScope())
+        {
+            Assert.Equal(0, await platform.Db(scope).OutboxMessages.CountAsync(m => m.DispatchedAt == null));
+        }
+
+        // Neither node sent a row the other had claimed: no delivery was a repeat.
+        Assert.Equal(0, duplicates.Count);
+    }
+
     private async Task<bool> DeliveriesAsync(string recipient, int expected)
     {
         await using var scope = platform.CreateScope();
