@@ -7,8 +7,7 @@ namespace OneThing.FunctionalTests.Hosting;
 /// Outside the embedded default, migrations are an explicit step: the `migrate` command (which the
 /// platform fixture itself uses) brings a database up to date; a host on a database that lags refuses to start.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class MigrateCommandTests(PlatformFixture platform)
+public sealed class MigrateCommandTests(PlatformFixture platform) : PlatformTest(platform)
 {
     [Fact]
     public async Task Host_on_an_unmigrated_PostgreSQL_database_refuses_to_start_and_names_the_migrate_command()
@@ -19,7 +18,7 @@ public sealed class MigrateCommandTests(PlatformFixture platform)
         await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", server).ExecuteNonQueryAsync();
         try
         {
-            var environment = platform.Environment();
+            var environment = Platform.Environment();
             environment["Database__ConnectionString"] = TestServices.PostgresDatabase(database);
             var (exitCode, output) = await HostProcess.RunAsync(["--urls", $"http://127.0.0.1:{HostProcess.FreeTcpPort()}"], environment, TimeSpan.FromMinutes(1));
             Assert.Equal(2, exitCode);

@@ -7,13 +7,12 @@ using OneThing.FunctionalTests.Infrastructure;
 namespace OneThing.FunctionalTests.Hosting;
 
 /// <summary>Every error is an RFC 9457 problem with a stable code and a Chinese title — never a bare status or a 500.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class ProblemDetailsTests(PlatformFixture platform)
+public sealed class ProblemDetailsTests(PlatformFixture platform) : PlatformTest(platform)
 {
     [Fact]
     public async Task Unknown_route_is_a_404_problem()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var problem = await ProblemAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound, "not_found");
         Assert.Equal("GET /api/v1/no-such-thing", problem.GetProperty("instance").GetString());
         Assert.Equal("未找到请求的资源", problem.GetProperty("titleZh").GetString());
@@ -23,7 +22,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         await ProblemAsync(await client.DeleteAsync("/api/v1/me"), HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
 
@@ -34,7 +33,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [InlineData("{\"ids\": [], \"ids\": []}")]
     public async Task Malformed_or_mistyped_json_is_a_400_problem(string body)
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         var response = await client.PostAsync("/api/v1/me/notifications/read", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "malformed_json");
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("detailZh").GetString()));
@@ -43,7 +42,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Type_error_names_the_field_as_a_json_pointer()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         var response = await client.PostAsync("/api/v1/me/notifications/read",
             new StringContent("{\"ids\": [\"00000000-0000-0000-0000-000000000000\", 42]}", Encoding.UTF8, "application/json"));
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "malformed_json");
@@ -54,7 +53,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Invalid_field_is_a_validation_problem_with_bilingual_field_errors()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         var response = await client.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = Array.Empty<Guid>() });
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
@@ -67,7 +66,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Oversized_body_is_a_413_problem()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         var huge = "{\"ids\": [\"" + new string('a', 2 * 1024 * 1024) + "\"]}";
         var response = await client.PostAsync("/api/v1/me/notifications/read", new StringContent(huge, Encoding.UTF8, "application/json"));
         await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
@@ -76,7 +75,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Wrong_content_type_is_a_415_problem()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("zhangwei");
         var response = await client.PostAsync("/api/v1/me/notifications/read", new StringContent("ids=1", Encoding.UTF8, "text/plain"));
         await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }

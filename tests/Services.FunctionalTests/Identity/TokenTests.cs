@@ -13,13 +13,12 @@ using OneThing.Host.Sandbox;
 
 namespace OneThing.FunctionalTests.Identity;
 
-[Collection(PlatformCollection.Name)]
-public sealed partial class TokenTests(PlatformFixture platform)
+public sealed partial class TokenTests(PlatformFixture platform) : PlatformTest(platform)
 {
     [Fact]
     public async Task Password_grant_token_from_a_standard_client_opens_a_protected_endpoint()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var token = await Tokens.ForUserAsync(client, "zhangwei");
         Assert.False(token.IsError, token.ErrorDescription);
         Assert.NotNull(token.RefreshToken);
@@ -33,9 +32,25 @@ public sealed partial class TokenTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Password_grant_exists_only_in_the_sandbox_profile()
+    {
+        var settings = Platform.Settings();
+        settings["Sandbox:Enabled"] = "false";
+        await using var production = new OneThingAppFactory(settings);
+        using var client = production.CreateApiClient();
+
+        var discovery = await Tokens.DiscoverAsync(client);
+        Assert.DoesNotContain(OidcConstants.GrantTypes.Password, discovery.GrantTypesSupported);
+        Assert.Contains(OidcConstants.GrantTypes.ClientCredentials, discovery.GrantTypesSupported);
+
+        var token = await Tokens.ForUserAsync(client, "zhangwei");
+        Assert.Equal(OidcConstants.TokenErrors.UnsupportedGrantType, token.Error);
+    }
+
+    [Fact]
     public async Task Clerk_token_carries_department_and_region()
     {
-        using var client = await platform.Factory.CreateApiClient().AuthorizeAsync("clerk.police");
+        using var client = await Platform.Factory.CreateApiClient().AuthorizeAsync("clerk.police");
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("police", me.GetProperty("department").GetString());
         Assert.Equal(["clerk"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
@@ -44,7 +59,7 @@ public sealed partial class TokenTests(PlatformFixture platform)
     [Fact]
     public async Task Department_system_gets_a_token_with_client_credentials_and_a_wrong_secret_is_refused()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var discovery = await Tokens.DiscoverAsync(client);
         var token = await client.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
@@ -76,7 +91,7 @@ public sealed partial class TokenTests(PlatformFixture platform)
     [Fact]
     public async Task Authorization_code_with_PKCE_signs_in_through_the_login_page()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var discovery = await Tokens.DiscoverAsync(client);
         var verifier = CryptoRandom.CreateUniqueId(48);
         var challenge = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -143,7 +158,7 @@ public sealed partial class TokenTests(PlatformFixture platform)
         Assert.False(token.IsError, token.ErrorDescription);
         Assert.NotNull(token.IdentityToken);
 
-        using var api = platform.Factory.CreateApiClient();
+        using var api = Platform.Factory.CreateApiClient();
         api.SetBearerToken(token.AccessToken!);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("李娜", me.GetProperty("name").GetString());
@@ -163,7 +178,7 @@ public sealed partial class TokenTests(PlatformFixture platform)
     [Fact]
     public async Task Missing_or_forged_token_gets_401_problem_details()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var missing = await client.GetAsync("/api/v1/me");
         await AssertUnauthorizedProblemAsync(missing);
 
@@ -184,7 +199,7 @@ public sealed partial class TokenTests(PlatformFixture platform)
     [Fact]
     public async Task Wrong_password_is_refused_and_repeated_failures_lock_the_account()
     {
-        using var client = platform.Factory.CreateApiClient();
+        using var client = Platform.Factory.CreateApiClient();
         var wrong = await Tokens.ForUserAsync(client, "head.tax", "wrong-password");
         Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, wrong.Error);
 

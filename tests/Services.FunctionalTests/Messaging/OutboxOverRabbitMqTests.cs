@@ -9,18 +9,13 @@ using OneThing.Workflows.Messaging;
 
 namespace OneThing.FunctionalTests.Messaging;
 
-[Collection(PlatformCollection.Name)]
-public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLifetime
+public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : PlatformTest(platform)
 {
-    public Task InitializeAsync() => platform.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Message_saved_with_a_state_change_travels_over_RabbitMQ_and_is_processed_once_even_when_delivered_twice()
     {
         using var duplicates = new DuplicateCounter();
-        var bus = platform.Factory.Services.GetRequiredService<IBus>();
+        var bus = Platform.Factory.Services.GetRequiredService<IBus>();
         Assert.Equal("rabbitmq", bus.Address.Scheme);
 
         var recipient = $"user-{Guid.NewGuid():N}";
@@ -28,9 +23,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
 
         // The state change and the message commit in one SaveChanges.
         long outboxId;
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            var db = platform.Db(scope);
+            var db = Platform.Db(scope);
             var queued = db.Publish(message);
             await db.SaveChangesAsync();
             outboxId = queued.Id;
@@ -44,9 +39,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
         await bus.Publish(message, context => context.MessageId = row.MessageId);
 
         // A crash between sending and marking: the dispatcher sends the row a second time.
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            await platform.Db(scope).OutboxMessages.Where(m => m.Id == outboxId)
+            await Platform.Db(scope).OutboxMessages.Where(m => m.Id == outboxId)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.DispatchedAt, (DateTimeOffset?)null));
         }
 
@@ -54,9 +49,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
         Assert.NotNull((await OutboxRowAsync(outboxId)).DispatchedAt);
         Assert.True(await DeliveriesAsync(recipient, expected: 1));
 
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            var inbox = await platform.Db(scope).InboxMessages.Where(m => m.MessageId == row.MessageId).ToListAsync();
+            var inbox = await Platform.Db(scope).InboxMessages.Where(m => m.MessageId == row.MessageId).ToListAsync();
             Assert.Single(inbox);
             Assert.Equal("notification-requested", inbox[0].Endpoint);
         }
@@ -66,9 +61,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
     public async Task Nothing_is_sent_when_the_state_change_does_not_commit()
     {
         var recipient = $"user-{Guid.NewGuid():N}";
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            var db = platform.Db(scope);
+            var db = Platform.Db(scope);
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Publish(new NotificationRequested(Guid.NewGuid(), recipient, "受理通知", "不会发送", null));
             await db.SaveChangesAsync();
@@ -77,9 +72,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
 
         // A message that did commit afterwards goes out; the rolled-back one never existed.
         var committed = $"user-{Guid.NewGuid():N}";
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            var db = platform.Db(scope);
+            var db = Platform.Db(scope);
             db.Publish(new NotificationRequested(Guid.NewGuid(), committed, "受理通知", "会发送", null));
             await db.SaveChangesAsync();
         }
@@ -92,13 +87,13 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
     public async Task Two_nodes_dispatching_the_same_outbox_send_every_message_exactly_once()
     {
         using var duplicates = new DuplicateCounter();
-        await using var secondNode = new OneThingAppFactory(platform.Settings());
+        await using var secondNode = new OneThingAppFactory(Platform.Settings());
         _ = secondNode.Server;
 
         var recipient = $"user-{Guid.NewGuid():N}";
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            var db = platform.Db(scope);
+            var db = Platform.Db(scope);
             for (var i = 0; i < 200; i++)
             {
                 db.Publish(new NotificationRequested(Guid.NewGuid(), recipient, $"第 {i} 条", "批量通知", null));
@@ -108,9 +103,9 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
         }
 
         await Eventually.HoldsAsync(() => DeliveriesAsync(recipient, expected: 200), "all 200 notifications are delivered", TimeSpan.FromSeconds(60));
-        await using (var scope = platform.CreateScope())
+        await using (var scope = Platform.CreateScope())
         {
-            Assert.Equal(0, await platform.Db(scope).OutboxMessages.CountAsync(m => m.DispatchedAt == null));
+            Assert.Equal(0, await Platform.Db(scope).OutboxMessages.CountAsync(m => m.DispatchedAt == null));
         }
 
         // Neither node sent a row the other had claimed: no delivery was a repeat.
@@ -119,14 +114,14 @@ public sealed class OutboxOverRabbitMqTests(PlatformFixture platform) : IAsyncLi
 
     private async Task<bool> DeliveriesAsync(string recipient, int expected)
     {
-        await using var scope = platform.CreateScope();
-        return await platform.Db(scope).Notifications.CountAsync(n => n.RecipientUserId == recipient) == expected;
+        await using var scope = Platform.CreateScope();
+        return await Platform.Db(scope).Notifications.CountAsync(n => n.RecipientUserId == recipient) == expected;
     }
 
     private async Task<OutboxMessage> OutboxRowAsync(long id)
     {
-        await using var scope = platform.CreateScope();
-        return await platform.Db(scope).OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+        await using var scope = Platform.CreateScope();
+        return await Platform.Db(scope).OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
     /// <summary>Counts the inbox's "already processed" skips through the metric it reports.</summary>
