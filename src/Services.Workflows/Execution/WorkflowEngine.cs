@@ -1,0 +1,383 @@
+using System.Diagnostics;
+using ActivityContext = OneThing.Workflows.Activities.ActivityContext;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OneThing.Workflows.Activities;
+using OneThing.Workflows.Activities.Builtin;
+using OneThing.Workflows.Definitions;
+using OneThing.Workflows.Expressions;
+
+namespace OneThing.Workflows.Execution;
+
+/// <summary>
+/// Runs an instance from a trigger (start, resume, cancel, retry) until every branch waits or ends,
+/// changing <see cref="InstanceState"/> in place and reporting <see cref="RunEffects"/>. It touches no
+/// database: the runtime loads the state, calls the engine and commits state and effects together.
+/// Semantics (token flow, fork, join, compensation) are documented in docs/workflows.md and pinned by
+/// the conformance scenarios.
+/// </summary>
+public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator expressions, IServiceProvider services)
+{
+    private ActivityRegistry Registry { get; } = registry;
+
+    private ExpressionEvaluator Expressions { get; } = expressions;
+
+    private IServiceProvider Services { get; } = services;
+
+    /// <summary>Activities run in one trigger before the run is stopped as a runaway.</summary>
+    public const int MaxStepsPerRun = 10_000;
+
+    public const string RetryBookmark = "retry";
+    public const string IncidentBookmark = "incident";
+
+    public async Task<RunEffects> StartAsync(RunRequest request, JsonObject? input)
+    {
+        var run = new Run(this, request);
+        var definition = request.Definition;
+        foreach (var variable in definition.Variables)
+        {
+            request.State.Variables[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        request.State.Input = input;
+        run.Journal("InstanceStarted", null, null, summary: input?.ToJsonString());
+        var start = definition.Activities.Single(a => a.Type == StartActivity.TypeName);
+        run.Enqueue(start.Id, Branches.Root);
+        await run.DrainAsync();
+        return run.Effects;
+    }
+
+    /// <summary>Resumes the execution waiting on a bookmark. The bookmark must be one the state still holds.</summary>
+    public async Task<RunEffects> ResumeAsync(RunRequest request, string executionId, Resumption resumption)
+    {
+        var run = new Run(this, request);
+        var execution = request.State.Waiting.FirstOrDefault(e => e.Id == executionId && e.Bookmarks.Contains(resumption.BookmarkName))
+            ?? throw new InvalidOperationException($"No execution {executionId} waits on bookmark '{resumption.BookmarkName}'.");
+        execution.Bookmarks.Remove(resumption.BookmarkName);
+        run.Journal("Resumed", execution, resumption.Outcome, summary: resumption.Data?.ToJsonString());
+
+        if (resumption.BookmarkName is RetryBookmark or IncidentBookmark)
+        {
+            execution.Faulted = false;
+            await run.ExecuteAsync(execution);
+        }
+        else
+        {
+            await run.ResumeAsync(execution, resumption);
+        }
+
+        await run.DrainAsync();
+        return run.Effects;
+    }
+
+    /// <summary>Cancels the whole instance: every waiting execution ends, compensations run in reverse order.</summary>
+    public async Task<RunEffects> CancelAsync(RunRequest request, string reason)
+    {
+        var run = new Run(this, request);
+        run.Journal("InstanceCancelling", null, null, summary: reason);
+        await run.CancelBranchAsync(Branches.Root, keep: null);
+        run.Effects.Cancelled = true;
+        run.Journal("InstanceCancelled", null, null, summary: reason);
+        return run.Effects;
+    }
+
+    /// <summary>Everything a run needs: which instance, its definition and state, the time, who acts.</summary>
+    public sealed record RunRequest(Guid InstanceId, WorkflowDefinition Definition, InstanceState State, DateTimeOffset Now, string Actor);
+
+    private sealed class Run(WorkflowEngine engine, RunRequest request)
+    {
+        private readonly Queue<(string ActivityId, string Branch, string? From)> _queue = new();
+        private readonly FlowGraph _graph = FlowGraph.Of(request.Definition);
+        private int _steps;
+
+        public RunEffects Effects { get; } = new();
+
+        private InstanceState State => request.State;
+
+        public void Enqueue(string activityId, string branch, string? from = null) => _queue.Enqueue((activityId, branch, from));
+
+        public async Task DrainAsync()
+        {
+            while (_queue.Count > 0)
+            {
+                if (++_steps > MaxStepsPerRun)
+                {
+                    throw new WorkflowRunawayException(
+                        $"More than {MaxStepsPerRun} activities ran in one step of instance {request.InstanceId}; the flow does not wait anywhere.");
+                }
+
+                var (activityId, branch, from) = _queue.Dequeue();
+                var definition = _graph.Activities[activityId];
+                if (definition.Type == JoinActivity.TypeName)
+                {
+                    await JoinAsync(definition, branch, from!);
+                    continue;
+                }
+
+                var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = activityId, Branch = branch };
+                await ExecuteAsync(execution);
+            }
+
+            if (State.Waiting.Count == 0 && !Effects.Cancelled && !Effects.Completed)
+            {
+                Effects.Completed = true;
+                Journal("InstanceCompleted", null, null, summary: State.Output?.ToJsonString());
+            }
+        }
+
+        public async Task ExecuteAsync(ExecutionRecord execution)
+        {
+            var definition = _graph.Activities[execution.ActivityId];
+            using var span = Telemetry.Source.StartActivity($"activity {definition.Type}");
+            span?.SetTag("workflow.activity.id", definition.Id);
+            span?.SetTag("workflow.instance.id", request.InstanceId);
+            Journal("Started", execution, null);
+            var started = Stopwatch.GetTimestamp();
+            ActivityResult result;
+            try
+            {
+                result = await CreateActivity(definition).ExecuteAsync(Context(definition, execution));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not WorkflowRunawayException)
+            {
+                result = ActivityResult.Faulted(ex.Message);
+            }
+
+            Telemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("activity.type", definition.Type));
+            Apply(definition, execution, result);
+        }
+
+        public async Task ResumeAsync(ExecutionRecord execution, Resumption resumption)
+        {
+            var definition = _graph.Activities[execution.ActivityId];
+            ActivityResult result;
+            try
+            {
+                result = await CreateActivity(definition).ResumeAsync(Context(definition, execution), resumption);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = ActivityResult.Faulted(ex.Message);
+            }
+
+            Apply(definition, execution, result);
+        }
+
+        private void Apply(ActivityDefinition definition, ExecutionRecord execution, ActivityResult result)
+        {
+            switch (result.Kind)
+            {
+                case ActivityResultKind.Completed:
+                    Close(execution);
+                    Journal("Completed", execution, string.Join(",", result.Outcomes));
+                    if (definition.CompensateWith is { } compensator)
+                    {
+                        State.Compensable.Add(new CompensationRecord(execution.Id, definition.Id, compensator, execution.Branch));
+                    }
+
+                    Follow(definition.Id, execution.Branch, result.Outcomes);
+                    break;
+
+                case ActivityResultKind.Waiting:
+                    if (execution.Bookmarks.Count == 0)
+                    {
+                        Apply(definition, execution, ActivityResult.Faulted($"{definition.Type} said it waits but created no bookmark."));
+                        return;
+                    }
+
+                    if (!State.Waiting.Contains(execution))
+                    {
+                        State.Waiting.Add(execution);
+                    }
+
+                    if (result.Outcomes.Count > 0)
+                    {
+                        Journal("Followed", execution, string.Join(",", result.Outcomes));
+                        Follow(definition.Id, execution.Branch, result.Outcomes);
+                    }
+
+                    break;
+
+                case ActivityResultKind.Faulted:
+                    Fault(definition, execution, result.Fault ?? "The activity faulted.");
+                    break;
+            }
+        }
+
+        private void Fault(ActivityDefinition definition, ExecutionRecord execution, string message)
+        {
+            execution.Attempts++;
+            if (!State.Waiting.Contains(execution))
+            {
+                State.Waiting.Add(execution);
+            }
+
+            var policy = definition.Retry ?? new RetryPolicy(MaxAttempts: 1);
+            var context = Context(definition, execution);
+            if (execution.Attempts < policy.MaxAttempts)
+            {
+                var delay = policy.DelayBefore(execution.Attempts);
+                context.ScheduleTimer(RetryBookmark, request.Now + delay);
+                Journal("Faulted", execution, null, summary: $"{message} (attempt {execution.Attempts} of {policy.MaxAttempts}; retrying in {delay})");
+                return;
+            }
+
+            execution.Faulted = true;
+            context.CreateBookmark(IncidentBookmark);
+            Effects.Incidents.Add(new IncidentRaised(execution.Id, definition.Id, message, execution.Attempts));
+            Telemetry.ActivitiesFaulted.Add(1, new KeyValuePair<string, object?>("activity.type", definition.Type));
+            Journal("Faulted", execution, null, summary: $"{message} (incident raised after {execution.Attempts} attempt(s))");
+        }
+
+        /// <summary>
+        /// Sends a token along every connection of each outcome. One token keeps the branch; several
+        /// (a fork, or one outcome wired to several targets) start child branches.
+        /// </summary>
+        private void Follow(string activityId, string branch, IReadOnlyList<string> outcomes)
+        {
+            var targets = outcomes
+                .SelectMany(outcome => _graph.Targets(activityId, outcome).Select(target => (Target: target, From: $"{activityId}:{outcome}")))
+                .ToList();
+            if (targets.Count == 1)
+            {
+                Enqueue(targets[0].Target, branch, targets[0].From);
+                return;
+            }
+
+            for (var i = 0; i < targets.Count; i++)
+            {
+                Enqueue(targets[i].Target, Branches.Child(branch, activityId, i), targets[i].From);
+            }
+        }
+
+        private async Task JoinAsync(ActivityDefinition join, string branch, string from)
+        {
+            var parent = Branches.Parent(branch);
+            var key = $"{join.Id}|{parent}";
+            var waitAny = string.Equals(
+                (join.Inputs.TryGetPropertyValue("mode", out var mode) ? mode?.GetValue<string>() : null) ?? "WaitAll",
+                "WaitAny", StringComparison.OrdinalIgnoreCase);
+
+            if (!State.Joins.TryGetValue(key, out var arrived))
+            {
+                State.Joins[key] = arrived = [];
+            }
+
+            if (!arrived.Contains(from))
+            {
+                arrived.Add(from);
+            }
+
+            var expected = _graph.Inbound(join.Id).Select(c => $"{c.Source}:{c.Outcome}").Distinct().Count();
+            if (!waitAny && arrived.Count < expected)
+            {
+                Journal("JoinWaiting", null, null, join, summary: $"{arrived.Count} of {expected} branches arrived");
+                return;
+            }
+
+            State.Joins.Remove(key);
+            var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = join.Id, Branch = parent };
+            if (waitAny)
+            {
+                // The first branch wins; every other branch of the same fork is cancelled (and compensated).
+                await CancelBranchAsync(parent, keep: branch);
+            }
+
+            Journal("Completed", execution, Outcomes.Done, summary: waitAny ? $"first of {expected} branches: {from}" : $"all {expected} branches arrived");
+            Follow(join.Id, parent, [Outcomes.Done]);
+        }
+
+        /// <summary>
+        /// Ends every waiting execution and queued token within <paramref name="branch"/> except those within
+        /// <paramref name="keep"/>, then compensates what completed there, newest first.
+        /// </summary>
+        public async Task CancelBranchAsync(string branch, string? keep)
+        {
+            bool Cancelled(string b) => Branches.IsWithin(b, branch) && (keep is null || !Branches.IsWithin(b, keep));
+
+            foreach (var execution in State.Waiting.Where(e => Cancelled(e.Branch)).ToList())
+            {
+                Close(execution);
+                Journal("Cancelled", execution, null);
+            }
+
+            var remaining = _queue.Where(token => !Cancelled(token.Branch)).ToList();
+            _queue.Clear();
+            foreach (var token in remaining)
+            {
+                _queue.Enqueue(token);
+            }
+
+            foreach (var key in State.Joins.Keys.Where(k => Cancelled(k[(k.IndexOf('|') + 1)..])).ToList())
+            {
+                State.Joins.Remove(key);
+            }
+
+            var toCompensate = State.Compensable.Where(c => Cancelled(c.Branch)).Reverse().ToList();
+            foreach (var record in toCompensate)
+            {
+                State.Compensable.Remove(record);
+                await CompensateAsync(record);
+            }
+        }
+
+        private async Task CompensateAsync(CompensationRecord record)
+        {
+            var compensator = _graph.Activities[record.CompensateWith];
+            var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = compensator.Id, Branch = record.Branch };
+            execution.State["compensates"] = record.ExecutionId;
+            execution.State["compensatesActivity"] = record.ActivityId;
+            ActivityResult result;
+            try
+            {
+                result = await CreateActivity(compensator).ExecuteAsync(Context(compensator, execution));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = ActivityResult.Faulted(ex.Message);
+            }
+
+            if (result.Kind == ActivityResultKind.Completed)
+            {
+                Journal("Compensated", execution, null, summary: $"undid {record.ActivityId} ({record.ExecutionId})");
+            }
+            else
+            {
+                // A compensation that cannot finish needs a person: it becomes an incident like any fault.
+                Fault(compensator, execution, result.Fault ?? "The compensating activity did not complete.");
+            }
+        }
+
+        /// <summary>Ends an execution: removes it from the waiting list and cancels its remaining bookmarks.</summary>
+        private void Close(ExecutionRecord execution)
+        {
+            State.Waiting.Remove(execution);
+            foreach (var name in execution.Bookmarks)
+            {
+                Effects.BookmarksCancelled.Add(ActivityContext.BookmarkId(request.InstanceId, execution.Id, name));
+            }
+
+            execution.Bookmarks.Clear();
+        }
+
+        private IActivity CreateActivity(ActivityDefinition definition)
+        {
+            var descriptor = engine.Registry.Find(definition.Type)
+                ?? throw new InvalidOperationException($"Activity type '{definition.Type}' is not registered.");
+            return (IActivity)ActivatorUtilities.GetServiceOrCreateInstance(engine.Services, descriptor.ImplementationType);
+        }
+
+        private ActivityContext Context(ActivityDefinition definition, ExecutionRecord execution) =>
+            new(request.InstanceId, request.Definition, definition, execution, State, Effects, engine.Expressions, engine.Services, request.Now, request.Actor);
+
+        public void Journal(string @event, ExecutionRecord? execution, string? outcome, ActivityDefinition? activity = null, string? summary = null)
+        {
+            activity ??= execution is null ? null : _graph.Activities[execution.ActivityId];
+            Effects.Journal.Add(new JournalRecord(request.Now, @event, activity?.Id, activity?.Type, execution?.Id, request.Actor, outcome,
+                summary is { Length: > 500 } ? summary[..497] + "..." : summary));
+        }
+    }
+}
+
+/// <summary>A run that never waits (a loop without a waiting activity that validation could not see).</summary>
+public sealed class WorkflowRunawayException(string message) : Exception(message);
