@@ -44,6 +44,9 @@ public sealed class InboxFilter<T>(OutboxContextAccessor accessor, TimeProvider 
                     MessageType = typeof(T).FullName!,
                     ProcessedAt = time.GetUtcNow(),
                 });
+                // Written first, inside the transaction: a racing copy blocks on the key here, and a consumer
+                // that resets its change tracker (optimistic-concurrency retries) cannot drop the row.
+                await db.SaveChangesAsync(context.CancellationToken);
                 await next.Send(context);
                 await db.SaveChangesAsync(context.CancellationToken);
                 await transaction.CommitAsync(context.CancellationToken);
