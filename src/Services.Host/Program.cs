@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneThing.Host.Admin;
 using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
@@ -17,6 +18,7 @@ try
     builder.AddPersistence();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
+    builder.AddWorkflowRuntime();
     builder.AddCases();
     builder.AddIntegrations();
     builder.AddSandbox();
@@ -38,6 +40,7 @@ try
     app.MapNotificationsApi();
 
     await app.PrepareDatabaseAsync();
+    await app.LoadWorkflowDefinitionsAsync();
     app.LogStartupBanner();
     await app.RunAsync();
     return 0;

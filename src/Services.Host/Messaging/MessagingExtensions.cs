@@ -2,7 +2,9 @@ using MassTransit;
 using OneThing.Contracts.Notifications;
 using OneThing.Host.Hosting;
 using OneThing.Host.Persistence;
+using OneThing.Workflows.Messages;
 using OneThing.Workflows.Messaging;
+using OneThing.Workflows.Runtime;
 
 namespace OneThing.Host.Messaging;
 
@@ -19,7 +21,7 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumers(typeof(MessagingExtensions).Assembly);
+            bus.AddConsumers(typeof(MessagingExtensions).Assembly, typeof(WorkflowRuntime).Assembly);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 10_000));
@@ -52,6 +54,7 @@ public static class MessagingExtensions
         {
             outbox.PollInterval = options.OutboxPollInterval;
             outbox.MessageTypes.AddFrom(typeof(NotificationRequested).Assembly, "OneThing.Contracts");
+            outbox.MessageTypes.AddFrom(typeof(ResumeBookmark).Assembly, "OneThing.Workflows.Messages");
         });
 
         return builder;

@@ -6,6 +6,7 @@ using OneThing.Host.Cases.Departments;
 using OneThing.Host.Identity;
 using OneThing.Host.Notifications;
 using OneThing.Workflows.Messaging;
+using OneThing.Workflows.Runtime;
 
 namespace OneThing.Host.Persistence;
 
@@ -33,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.AddOutboxAndInbox();
+        builder.AddWorkflowRuntime();
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

@@ -277,10 +277,12 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
             State.Joins.Remove(key);
             var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = join.Id, Branch = parent };
-            if (waitAny)
+            if (waitAny && branch.LastIndexOf('#') is var hash and > 0)
             {
-                // The first branch wins; every other branch of the same fork is cancelled (and compensated).
-                await CancelBranchAsync(parent, keep: branch);
+                // The first branch wins; its sibling branches (same fork: same "…/fork#" prefix) are
+                // cancelled and what completed in them is compensated.
+                var siblings = branch[..(hash + 1)];
+                await CancelAsync(b => b.StartsWith(siblings, StringComparison.Ordinal) && !Branches.IsWithin(b, branch));
             }
 
             Journal("Completed", execution, Outcomes.Done, summary: waitAny ? $"first of {expected} branches: {from}" : $"all {expected} branches arrived");
@@ -291,29 +293,31 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         /// Ends every waiting execution and queued token within <paramref name="branch"/> except those within
         /// <paramref name="keep"/>, then compensates what completed there, newest first.
         /// </summary>
-        public async Task CancelBranchAsync(string branch, string? keep)
-        {
-            bool Cancelled(string b) => Branches.IsWithin(b, branch) && (keep is null || !Branches.IsWithin(b, keep));
+        public Task CancelBranchAsync(string branch, string? keep) =>
+            CancelAsync(b => Branches.IsWithin(b, branch) && (keep is null || !Branches.IsWithin(b, keep)));
 
-            foreach (var execution in State.Waiting.Where(e => Cancelled(e.Branch)).ToList())
+        private async Task CancelAsync(Func<string, bool> isCancelled)
+        {
+
+            foreach (var execution in State.Waiting.Where(e => isCancelled(e.Branch)).ToList())
             {
                 Close(execution);
                 Journal("Cancelled", execution, null);
             }
 
-            var remaining = _queue.Where(token => !Cancelled(token.Branch)).ToList();
+            var remaining = _queue.Where(token => !isCancelled(token.Branch)).ToList();
             _queue.Clear();
             foreach (var token in remaining)
             {
                 _queue.Enqueue(token);
             }
 
-            foreach (var key in State.Joins.Keys.Where(k => Cancelled(k[(k.IndexOf('|') + 1)..])).ToList())
+            foreach (var key in State.Joins.Keys.Where(k => isCancelled(k[(k.IndexOf('|') + 1)..])).ToList())
             {
                 State.Joins.Remove(key);
             }
 
-            var toCompensate = State.Compensable.Where(c => Cancelled(c.Branch)).Reverse().ToList();
+            var toCompensate = State.Compensable.Where(c => isCancelled(c.Branch)).Reverse().ToList();
             foreach (var record in toCompensate)
             {
                 State.Compensable.Remove(record);

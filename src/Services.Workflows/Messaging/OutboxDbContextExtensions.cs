@@ -12,24 +12,24 @@ public static class OutboxDbContextExtensions
     /// together with the state change that caused it. Nothing is sent if the save fails.
     /// </summary>
     public static OutboxMessage Publish<T>(this DbContext db, T message, Guid? correlationId = null)
-        where T : class => Enqueue(db, message, destination: null, correlationId);
+        where T : class => db.Enqueue(message, destination: null, correlationId);
 
     /// <summary>Queues a command for one receive endpoint (queue name, e.g. <c>department-police</c>).</summary>
     public static OutboxMessage Send<T>(this DbContext db, T message, string destination, Guid? correlationId = null)
-        where T : class => Enqueue(db, message, destination, correlationId);
+        where T : class => db.Enqueue(message, destination, correlationId);
 
-    private static OutboxMessage Enqueue<T>(DbContext db, T message, string? destination, Guid? correlationId)
-        where T : class
+    /// <summary>Queues a message of its runtime type: published when <paramref name="destination"/> is null, else sent there.</summary>
+    public static OutboxMessage Enqueue(this DbContext db, object message, string? destination, Guid? correlationId)
     {
-        var time = db.Clock();
+        var type = message.GetType();
         var row = new OutboxMessage
         {
             MessageId = Guid.CreateVersion7(),
-            MessageType = typeof(T).FullName!,
-            Body = JsonSerializer.Serialize(message, OutboxMessageTypes.Json),
+            MessageType = type.FullName!,
+            Body = JsonSerializer.Serialize(message, type, OutboxMessageTypes.Json),
             Destination = destination,
             CorrelationId = correlationId,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = db.Clock().GetUtcNow(),
         };
         db.Set<OutboxMessage>().Add(row);
         return row;
