@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneThing.Host.Admin;
 using OneThing.Host.Cases;
+using OneThing.Host.Clerk;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
 using OneThing.Host.Messaging;
@@ -38,6 +39,9 @@ try
     app.MapIdentityEndpoints();
     app.MapPortalApi();
     app.MapNotificationsApi();
+    app.MapClerkApi();
+    app.MapWorkflowsAdminApi();
+    app.MapInstancesAdminApi();
 
     await app.PrepareDatabaseAsync();
     await app.LoadWorkflowDefinitionsAsync();

@@ -33,6 +33,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<DefinitionStore>();
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<DeadLetters>();
+        services.AddScoped<InstanceMigrator>();
         services.AddSingleton<TimerDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerDispatcher>());
         return services;

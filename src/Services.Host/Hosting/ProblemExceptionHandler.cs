@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using OneThing.Workflows.Runtime;
 
 namespace OneThing.Host.Hosting;
 
@@ -29,6 +30,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
                 Problems.UnsupportedMediaType.Create("Send the request body as application/json.", "请以 application/json 格式提交。"),
             BadHttpRequestException bad => Problems.ForStatus(bad.StatusCode).Create(bad.Message),
+            WorkflowNotFoundException notFound => Problems.NotFound.Create(notFound.Message, "未找到该流程或版本。"),
+            DefinitionInvalidException invalid => Problems.ValidationFailed.Create(
+                "The workflow definition is not valid; see errors.", "流程定义有误，请按提示修改。",
+                invalid.Errors.Select(e => new FieldError(e.Pointer, e.Code, e.Message, e.MessageZh)).ToList()),
+            DefinitionStateException state => Problems.Conflict.Create(state.Message, "当前版本状态不允许此操作。"),
             DbUpdateConcurrencyException =>
                 Problems.Conflict.Create("The resource was changed by someone else; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
             _ => null,
