@@ -141,10 +141,10 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
             var activity = definition.Activities[i];
             if (activity.Type == JoinActivity.TypeName)
             {
-                var inbound = definition.Connections.Where(c => c.Target == activity.Id).Select(c => (c.Source, c.Outcome)).Distinct().Count();
+                var inbound = definition.Connections.Where(c => c.Target == activity.Id).Select(c => c.Source).Distinct().Count();
                 if (inbound < 2)
                 {
-                    add($"#/activities/{i}", "join_single_input", $"Join '{activity.Id}' has {inbound} incoming connection(s); a join merges two or more.", $"汇聚环节“{activity.Id}”只有 {inbound} 条入线，至少需要 2 条。");
+                    add($"#/activities/{i}", "join_single_input", $"Join '{activity.Id}' is reached from {inbound} activity(ies); a join merges two or more branches.", $"汇聚环节“{activity.Id}”只来自 {inbound} 个环节，至少需要 2 个分支。");
                 }
             }
         }

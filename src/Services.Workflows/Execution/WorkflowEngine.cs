@@ -120,6 +120,13 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
             if (State.Waiting.Count == 0 && !Effects.Cancelled && !Effects.Completed)
             {
+                // A join some branches reached but others never will (they ended elsewhere) is recorded, not hidden.
+                foreach (var (key, arrived) in State.Joins)
+                {
+                    Journal("JoinIncomplete", null, null, _graph.Activities[key[..key.IndexOf('|')]], summary: $"only {string.Join(", ", arrived)} arrived");
+                }
+
+                State.Joins.Clear();
                 Effects.Completed = true;
                 Journal("InstanceCompleted", null, null, summary: State.Output?.ToJsonString());
             }
@@ -263,12 +270,15 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
                 State.Joins[key] = arrived = [];
             }
 
-            if (!arrived.Contains(from))
+            // Arrivals count per source activity: one branch may reach the join by any of its outcomes
+            // (Approve or Reject both end the branch), and it counts once.
+            var source = from[..from.IndexOf(':')];
+            if (!arrived.Contains(source))
             {
-                arrived.Add(from);
+                arrived.Add(source);
             }
 
-            var expected = _graph.Inbound(join.Id).Select(c => $"{c.Source}:{c.Outcome}").Distinct().Count();
+            var expected = _graph.Inbound(join.Id).Select(c => c.Source).Distinct().Count();
             if (!waitAny && arrived.Count < expected)
             {
                 Journal("JoinWaiting", null, null, join, summary: $"{arrived.Count} of {expected} branches arrived");

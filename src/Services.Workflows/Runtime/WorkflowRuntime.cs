@@ -200,8 +200,21 @@ public sealed class WorkflowRuntime(
         }
 
         var instance = await Db.Set<WorkflowInstance>().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
+
+        // Read in this order (bookmark, instance, bookmark again) so that under read-committed isolation a
+        // run that committed in between is seen: either the bookmark is now closed, or the instance row is
+        // the old one and our save will fail on its revision and run again.
+        if (await Db.Set<WorkflowBookmark>().AsNoTracking().AnyAsync(b => b.Id == bookmarkId && b.ClosedAt != null, cancellationToken))
+        {
+            return ResumeResult.AlreadyClosed;
+        }
+
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         var state = Read(instance);
+        if (!state.Waiting.Any(e => e.Id == bookmark.ExecutionId && e.Bookmarks.Contains(bookmark.Name)))
+        {
+            throw new DbUpdateConcurrencyException($"Instance {instance.Id} changed while bookmark {bookmarkId} was being resumed.");
+        }
         var now = time.GetUtcNow();
 
         using var span = Telemetry.Source.StartActivity("workflow resume");

@@ -29,6 +29,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Messaging:Transport"] = "RabbitMq",
         ["Messaging:RabbitMqUri"] = TestServices.RabbitMqUri,
         ["Messaging:OutboxPollInterval"] = "00:00:00.200",
+        ["Workflows:TimerPollInterval"] = "00:00:00.200",
         ["Sandbox:Enabled"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:Console:FormatterName"] = "simple",
@@ -64,7 +65,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             SchemasToInclude = ["public"],
             TablesToIgnore =
             [
-                "__EFMigrationsHistory", "Departments", "DataProtectionKeys",
+                "__EFMigrationsHistory", "Departments", "DataProtectionKeys", "WorkflowDefinitions",
                 "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetRoleClaims", "AspNetUserLogins", "AspNetUserTokens",
                 "OpenIddictApplications", "OpenIddictScopes",
             ],
