@@ -27,8 +27,16 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
     /// <summary>Activities run in one trigger before the run is stopped as a runaway.</summary>
     public const int MaxStepsPerRun = 10_000;
 
+    /// <summary>Bookmark a retry timer resumes; one per attempt (<c>retry:1</c>, <c>retry:2</c>…) so every bookmark id stays unique.</summary>
     public const string RetryBookmark = "retry";
+
+    /// <summary>Bookmark a person resumes to retry after an incident; one per incident (<c>incident:3</c>).</summary>
     public const string IncidentBookmark = "incident";
+
+    public static string IncidentBookmarkName(int attempts) => $"{IncidentBookmark}:{attempts}";
+
+    private static bool IsFaultBookmark(string name) =>
+        name.StartsWith(RetryBookmark + ":", StringComparison.Ordinal) || name.StartsWith(IncidentBookmark + ":", StringComparison.Ordinal);
 
     public async Task<RunEffects> StartAsync(RunRequest request, JsonObject? input)
     {
@@ -56,7 +64,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         execution.Bookmarks.Remove(resumption.BookmarkName);
         run.Journal("Resumed", execution, resumption.Outcome, summary: resumption.Data?.ToJsonString());
 
-        if (resumption.BookmarkName is RetryBookmark or IncidentBookmark)
+        if (IsFaultBookmark(resumption.BookmarkName))
         {
             execution.Faulted = false;
             await run.ExecuteAsync(execution);
@@ -224,13 +232,13 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             if (execution.Attempts < policy.MaxAttempts)
             {
                 var delay = policy.DelayBefore(execution.Attempts);
-                context.ScheduleTimer(RetryBookmark, request.Now + delay);
+                context.ScheduleTimer($"{RetryBookmark}:{execution.Attempts}", request.Now + delay);
                 Journal("Faulted", execution, null, summary: $"{message} (attempt {execution.Attempts} of {policy.MaxAttempts}; retrying in {delay})");
                 return;
             }
 
             execution.Faulted = true;
-            context.CreateBookmark(IncidentBookmark);
+            context.CreateBookmark(IncidentBookmarkName(execution.Attempts));
             Effects.Incidents.Add(new IncidentRaised(execution.Id, definition.Id, message, execution.Attempts));
             Telemetry.ActivitiesFaulted.Add(1, new KeyValuePair<string, object?>("activity.type", definition.Type));
             Journal("Faulted", execution, null, summary: $"{message} (incident raised after {execution.Attempts} attempt(s))");

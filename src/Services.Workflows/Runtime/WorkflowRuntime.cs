@@ -162,7 +162,7 @@ public sealed class WorkflowRuntime(
                 return false;
             }
 
-            var bookmark = ActivityContext.BookmarkId(incident.InstanceId, incident.ExecutionId, WorkflowEngine.IncidentBookmark);
+            var bookmark = ActivityContext.BookmarkId(incident.InstanceId, incident.ExecutionId, WorkflowEngine.IncidentBookmarkName(incident.Attempts));
             var result = await ResumeCoreAsync(bookmark, null, null, actor, () =>
             {
                 incident.ResolvedAt = time.GetUtcNow();
