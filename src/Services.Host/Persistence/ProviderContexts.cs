@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneThing.Workflows.Runtime;
 
 namespace OneThing.Host.Persistence;
 
@@ -11,6 +12,12 @@ namespace OneThing.Host.Persistence;
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.OnePublishedVersionPerDefinition("\"Status\"");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date/time type: EF stores DateTimeOffset as text, which cannot be compared or
@@ -20,9 +27,23 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.OnePublishedVersionPerDefinition("\"Status\"");
+    }
+}
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.OnePublishedVersionPerDefinition("[Status]");
+    }
+}
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {

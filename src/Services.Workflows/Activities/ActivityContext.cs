@@ -93,15 +93,19 @@ public sealed class ActivityContext
     /// <summary>Waits on a bookmark named <paramref name="name"/> (unique within this execution); returns its id.</summary>
     public Guid CreateBookmark(string name)
     {
-        var id = BookmarkId(InstanceId, ExecutionId, name);
-        if (!_execution.Bookmarks.Contains(name))
+        if (!_execution.Bookmarks.TryGetValue(name, out var id))
         {
-            _execution.Bookmarks.Add(name);
+            // The attempt number is part of the id: an activity run again after a fault waits on new bookmarks.
+            id = BookmarkId(InstanceId, ExecutionId, $"{name}@{_execution.Attempts}");
+            _execution.Bookmarks[name] = id;
             _effects.BookmarksCreated.Add(new BookmarkCreated(id, ExecutionId, Activity.Id, name));
         }
 
         return id;
     }
+
+    /// <summary>The id of a bookmark this execution still waits on, if it has one by that name.</summary>
+    public Guid? BookmarkIdOf(string name) => _execution.Bookmarks.TryGetValue(name, out var id) ? id : null;
 
     /// <summary>A bookmark resumed by a durable timer at <paramref name="dueAt"/>.</summary>
     public Guid ScheduleTimer(string name, DateTimeOffset dueAt)
@@ -123,9 +127,9 @@ public sealed class ActivityContext
 
     public void StartChild(ChildWorkflowRequested child) => _effects.Children.Add(child);
 
-    public bool HasBookmark(string name) => _execution.Bookmarks.Contains(name);
+    public bool HasBookmark(string name) => _execution.Bookmarks.ContainsKey(name);
 
-    /// <summary>Deterministic bookmark id: the same instance, execution and name always give the same id.</summary>
+    /// <summary>Deterministic bookmark id: a re-run of the same committed state creates the same ids.</summary>
     public static Guid BookmarkId(Guid instanceId, string executionId, string name)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{instanceId:N}|{executionId}|{name}"));

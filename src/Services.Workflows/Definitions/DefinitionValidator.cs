@@ -33,7 +33,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
 
         foreach (var (variable, index) in definition.Variables.Select((v, i) => (v, i)))
         {
-            if (definition.Variables.Take(index).Any(v => v.Name == variable.Name))
+            if (string.IsNullOrWhiteSpace(variable.Name))
+            {
+                Add($"#/variables/{index}/name", "missing_variable_name", "Every variable needs a name.", "每个变量都需要名称。");
+            }
+            else if (definition.Variables.Take(index).Any(v => v.Name == variable.Name))
             {
                 Add($"#/variables/{index}/name", "duplicate_variable", $"Variable '{variable.Name}' is declared twice.", $"变量“{variable.Name}”重复声明。");
             }
@@ -46,6 +50,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
             if (string.IsNullOrWhiteSpace(activity.Id))
             {
                 Add($"#/activities/{i}/id", "missing_activity_id", "Every activity needs an id.", "每个环节都需要编号。");
+            }
+            else if (activity.Id.Length > 64 || !activity.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                // The engine names branches and join arrivals with '/', '#', '|' and ':'; ids must not contain them.
+                Add($"#/activities/{i}/id", "invalid_activity_id", "An activity id is 1–64 letters, digits, '-', '_' or '.'.", "环节编号须为 1–64 位字母、数字、“-”“_”或“.”。");
             }
             else if (!ids.TryAdd(activity.Id, i))
             {
@@ -88,6 +97,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
                 add($"#/activities/{index}/inputs/{input.Name}", "missing_required_input",
                     $"{activity.Type} '{activity.Id}' needs input '{input.Name}'.", $"环节“{activity.Id}”（{activity.Type}）缺少必填输入“{input.Name}”。");
             }
+        }
+
+        if (activity.Type == JoinActivity.TypeName && activity.Inputs.TryGetPropertyValue("mode", out var mode)
+            && !(mode is JsonValue text && text.TryGetValue<string>(out var m) && m is "WaitAll" or "WaitAny"))
+        {
+            add($"#/activities/{index}/inputs/mode", "invalid_join_mode", "A join's mode is the literal \"WaitAll\" or \"WaitAny\".", "汇聚方式只能是 WaitAll 或 WaitAny。");
         }
 
         foreach (var (name, value) in activity.Inputs)

@@ -77,6 +77,11 @@ public sealed record RetryPolicy(int MaxAttempts = 3, TimeSpan? InitialDelay = n
     [JsonIgnore]
     public TimeSpan FirstDelay => InitialDelay ?? TimeSpan.FromSeconds(5);
 
-    public TimeSpan DelayBefore(int attempt) =>
-        TimeSpan.FromTicks(Math.Min(FirstDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20)), (MaxDelay ?? TimeSpan.FromMinutes(10)).Ticks));
+    /// <summary>The wait after the <paramref name="attempt"/>-th failure: doubling from the first delay, capped.</summary>
+    public TimeSpan DelayBefore(int attempt)
+    {
+        var cap = (MaxDelay ?? TimeSpan.FromMinutes(10)).TotalSeconds;
+        var seconds = FirstDelay.TotalSeconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        return TimeSpan.FromSeconds(Math.Min(seconds, cap));
+    }
 }

@@ -17,8 +17,17 @@ public static class WorkflowJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static WorkflowDefinition Parse(string json) =>
-        JsonSerializer.Deserialize<WorkflowDefinition>(json, Options) ?? throw new JsonException("The definition is null.");
+    /// <summary>Reads a definition; explicit nulls for lists and inputs are read as empty.</summary>
+    public static WorkflowDefinition Parse(string json)
+    {
+        var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options) ?? throw new JsonException("The definition is null.");
+        return definition with
+        {
+            Variables = definition.Variables ?? [],
+            Connections = definition.Connections ?? [],
+            Activities = (definition.Activities ?? []).Select(a => a.Inputs is null ? a with { Inputs = [] } : a).ToList(),
+        };
+    }
 
     public static string Write(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
 }

@@ -20,6 +20,9 @@ public sealed class InstanceState
     /// <summary>Arrivals at joins that have not fired yet, by <c>joinId|parentBranch</c>.</summary>
     public Dictionary<string, List<string>> Joins { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Set once the instance is cancelled: later runs (a compensation's retry) never complete it.</summary>
+    public bool Cancelled { get; set; }
+
     /// <summary>Completed executions that declared a compensating activity, in completion order.</summary>
     public List<CompensationRecord> Compensable { get; set; } = [];
 
@@ -37,8 +40,8 @@ public sealed class ExecutionRecord
 
     public required string Branch { get; set; }
 
-    /// <summary>Names of the bookmarks this execution still waits on.</summary>
-    public List<string> Bookmarks { get; set; } = [];
+    /// <summary>The bookmarks this execution still waits on, by name, with their ids.</summary>
+    public Dictionary<string, Guid> Bookmarks { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The activity's own data kept between execute and resume.</summary>
     public JsonObject State { get; set; } = [];

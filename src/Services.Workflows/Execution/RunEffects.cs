@@ -74,4 +74,4 @@ public sealed record OutgoingMessage(object Message, string? Destination);
 
 public sealed record ChildWorkflowRequested(Guid ChildInstanceId, string DefinitionId, Guid ParentBookmarkId, JsonObject? Input);
 
-public sealed record IncidentRaised(string ExecutionId, string ActivityId, string Message, int Attempts);
+public sealed record IncidentRaised(Guid BookmarkId, string ExecutionId, string ActivityId, string Message, int Attempts);

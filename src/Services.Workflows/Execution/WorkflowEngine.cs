@@ -35,6 +35,9 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
     public static string IncidentBookmarkName(int attempts) => $"{IncidentBookmark}:{attempts}";
 
+    /// <summary>Key in an execution's data naming the execution a compensating run undoes.</summary>
+    private const string CompensatesKey = "compensates";
+
     private static bool IsFaultBookmark(string name) =>
         name.StartsWith(RetryBookmark + ":", StringComparison.Ordinal) || name.StartsWith(IncidentBookmark + ":", StringComparison.Ordinal);
 
@@ -59,7 +62,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
     public async Task<RunEffects> ResumeAsync(RunRequest request, string executionId, Resumption resumption)
     {
         var run = new Run(this, request);
-        var execution = request.State.Waiting.FirstOrDefault(e => e.Id == executionId && e.Bookmarks.Contains(resumption.BookmarkName))
+        var execution = request.State.Waiting.FirstOrDefault(e => e.Id == executionId && e.Bookmarks.ContainsKey(resumption.BookmarkName))
             ?? throw new InvalidOperationException($"No execution {executionId} waits on bookmark '{resumption.BookmarkName}'.");
         execution.Bookmarks.Remove(resumption.BookmarkName);
         run.Journal("Resumed", execution, resumption.Outcome, summary: resumption.Data?.ToJsonString());
@@ -82,6 +85,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
     public async Task<RunEffects> CancelAsync(RunRequest request, string reason)
     {
         var run = new Run(this, request);
+        request.State.Cancelled = true;
         run.Journal("InstanceCancelling", null, null, summary: reason);
         await run.CancelBranchAsync(Branches.Root, keep: null);
         run.Effects.Cancelled = true;
@@ -126,7 +130,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
                 await ExecuteAsync(execution);
             }
 
-            if (State.Waiting.Count == 0 && !Effects.Cancelled && !Effects.Completed)
+            if (State.Waiting.Count == 0 && !State.Cancelled && !Effects.Completed)
             {
                 // A join some branches reached but others never will (they ended elsewhere) is recorded, not hidden.
                 foreach (var (key, arrived) in State.Joins)
@@ -182,6 +186,11 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         {
             switch (result.Kind)
             {
+                case ActivityResultKind.Completed when execution.State.ContainsKey(CompensatesKey):
+                    Close(execution);
+                    Journal("Compensated", execution, null, summary: $"undid {execution.State["compensatesActivity"]} ({execution.State[CompensatesKey]})");
+                    break;
+
                 case ActivityResultKind.Completed:
                     Close(execution);
                     Journal("Completed", execution, string.Join(",", result.Outcomes));
@@ -238,8 +247,8 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             }
 
             execution.Faulted = true;
-            context.CreateBookmark(IncidentBookmarkName(execution.Attempts));
-            Effects.Incidents.Add(new IncidentRaised(execution.Id, definition.Id, message, execution.Attempts));
+            var bookmark = context.CreateBookmark(IncidentBookmarkName(execution.Attempts));
+            Effects.Incidents.Add(new IncidentRaised(bookmark, execution.Id, definition.Id, message, execution.Attempts));
             Telemetry.ActivitiesFaulted.Add(1, new KeyValuePair<string, object?>("activity.type", definition.Type));
             Journal("Faulted", execution, null, summary: $"{message} (incident raised after {execution.Attempts} attempt(s))");
         }
@@ -269,9 +278,8 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         {
             var parent = Branches.Parent(branch);
             var key = $"{join.Id}|{parent}";
-            var waitAny = string.Equals(
-                (join.Inputs.TryGetPropertyValue("mode", out var mode) ? mode?.GetValue<string>() : null) ?? "WaitAll",
-                "WaitAny", StringComparison.OrdinalIgnoreCase);
+            var waitAny = join.Inputs.TryGetPropertyValue("mode", out var mode) && mode is JsonValue value
+                && value.TryGetValue<string>(out var text) && string.Equals(text, "WaitAny", StringComparison.OrdinalIgnoreCase);
 
             if (!State.Joins.TryGetValue(key, out var arrived))
             {
@@ -343,41 +351,23 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             }
         }
 
-        private async Task CompensateAsync(CompensationRecord record)
+        /// <summary>
+        /// Runs a compensating activity like any other execution (so a fault is retried or raises an
+        /// incident), marked with what it undoes; completing it is journaled as <c>Compensated</c>.
+        /// </summary>
+        private Task CompensateAsync(CompensationRecord record)
         {
-            var compensator = _graph.Activities[record.CompensateWith];
-            var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = compensator.Id, Branch = record.Branch };
-            execution.State["compensates"] = record.ExecutionId;
+            var execution = new ExecutionRecord { Id = State.NextExecutionId(), ActivityId = record.CompensateWith, Branch = record.Branch };
+            execution.State[CompensatesKey] = record.ExecutionId;
             execution.State["compensatesActivity"] = record.ActivityId;
-            ActivityResult result;
-            try
-            {
-                result = await CreateActivity(compensator).ExecuteAsync(Context(compensator, execution));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                result = ActivityResult.Faulted(ex.Message);
-            }
-
-            if (result.Kind == ActivityResultKind.Completed)
-            {
-                Journal("Compensated", execution, null, summary: $"undid {record.ActivityId} ({record.ExecutionId})");
-            }
-            else
-            {
-                // A compensation that cannot finish needs a person: it becomes an incident like any fault.
-                Fault(compensator, execution, result.Fault ?? "The compensating activity did not complete.");
-            }
+            return ExecuteAsync(execution);
         }
 
         /// <summary>Ends an execution: removes it from the waiting list and cancels its remaining bookmarks.</summary>
         private void Close(ExecutionRecord execution)
         {
             State.Waiting.Remove(execution);
-            foreach (var name in execution.Bookmarks)
-            {
-                Effects.BookmarksCancelled.Add(ActivityContext.BookmarkId(request.InstanceId, execution.Id, name));
-            }
+            Effects.BookmarksCancelled.AddRange(execution.Bookmarks.Values);
 
             execution.Bookmarks.Clear();
         }

@@ -47,12 +47,20 @@ public sealed class ExpressionEvaluator
         }
     }
 
-    /// <summary>A literal is returned as is; an expression is evaluated and its result turned into JSON.</summary>
+    /// <summary>
+    /// A literal is returned as is; an expression is evaluated and its result turned into JSON; objects and
+    /// arrays are copied with every expression inside them evaluated (<c>{ "name": { "js": "…" } }</c>).
+    /// </summary>
     public JsonNode? Evaluate(JsonNode? value, ExpressionScope scope)
     {
         if (!IsExpression(value, out var script))
         {
-            return value?.DeepClone();
+            return value switch
+            {
+                JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Evaluate(p.Value, scope)))),
+                JsonArray array => new JsonArray(array.Select(item => Evaluate(item, scope)).ToArray()),
+                _ => value?.DeepClone(),
+            };
         }
 
         var engine = new Engine(options => options

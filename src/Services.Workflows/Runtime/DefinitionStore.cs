@@ -87,6 +87,11 @@ public sealed class DefinitionStore(OutboxContextAccessor accessor, DefinitionVa
             return record;
         }
 
+        if (record.Status == DefinitionStatus.Retired)
+        {
+            throw new DefinitionStateException($"Version {record.Version} of '{record.DefinitionId}' is retired; revert it into a new draft to publish it again.");
+        }
+
         var definition = WorkflowJson.Parse(record.Json);
         var errors = validator.Validate(definition);
         if (errors.Count > 0)
@@ -94,19 +99,30 @@ public sealed class DefinitionStore(OutboxContextAccessor accessor, DefinitionVa
             throw new DefinitionInvalidException(errors);
         }
 
+        // Retire, then publish, as two statements in one transaction: the database allows one published
+        // version per definition at any moment, and a concurrent publisher loses on that index.
         var now = time.GetUtcNow();
-        foreach (var previous in await Records.Where(r => r.DefinitionId == record.DefinitionId && r.Status == DefinitionStatus.Published).ToListAsync(cancellationToken))
+        await Db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            previous.Status = DefinitionStatus.Retired;
-            previous.RetiredAt = now;
-            previous.Revision++;
-        }
+            await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var previous in await Records.Where(r => r.DefinitionId == record.DefinitionId && r.Status == DefinitionStatus.Published).ToListAsync(cancellationToken))
+            {
+                previous.Status = DefinitionStatus.Retired;
+                previous.RetiredAt = now;
+                previous.Revision++;
+            }
 
-        record.Status = DefinitionStatus.Published;
-        record.PublishedAt = now;
-        record.RetiredAt = null;
-        record.Revision++;
-        await Db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+            record.Status = DefinitionStatus.Published;
+            record.PublishedAt = now;
+            record.RetiredAt = null;
+            record.Revision++;
+            await Db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        });
         cache.Add(definition);
         return record;
     }
@@ -165,7 +181,13 @@ public sealed class DefinitionStore(OutboxContextAccessor accessor, DefinitionVa
             }
 
             var stored = await FindAsync(definition.Id, definition.Version, cancellationToken);
-            if (stored is null)
+            var newest = await Records.Where(r => r.DefinitionId == definition.Id).MaxAsync(r => (int?)r.Version, cancellationToken);
+            if (stored is null && newest > definition.Version)
+            {
+                logger.LogWarning("{File} holds version {Version} of {DefinitionId}, older than the stored version {Newest}; not published.",
+                    Path.GetFileName(file), definition.Version, definition.Id, newest);
+            }
+            else if (stored is null)
             {
                 var record = NewRecord(definition, DefinitionStatus.Draft, "system:files");
                 Records.Add(record);

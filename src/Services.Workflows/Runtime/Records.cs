@@ -191,6 +191,9 @@ public sealed class WorkflowIncident
 {
     public Guid Id { get; set; }
 
+    /// <summary>The bookmark a manual retry resumes.</summary>
+    public Guid BookmarkId { get; set; }
+
     public Guid InstanceId { get; set; }
 
     public required string ExecutionId { get; set; }

@@ -12,10 +12,13 @@ public sealed class ResumeBookmarkConsumer(WorkflowRuntime runtime) : IConsumer<
     {
         var message = context.Message;
         var result = await runtime.ResumeAsync(message.BookmarkId, message.Outcome, message.Data, message.Actor, context.CancellationToken);
-        if (result == ResumeResult.NotFound)
+        switch (result)
         {
-            // Maybe the run that creates it has not committed yet: fail, so the endpoint's retry policy tries again.
-            throw new BookmarkNotFoundException(message.BookmarkId);
+            case ResumeResult.NotFound:
+                // Maybe the run that creates it has not committed yet: fail, so the endpoint's retry policy tries again.
+                throw new BookmarkNotFoundException(message.BookmarkId);
+            case ResumeResult.Rejected:
+                throw new InvalidOperationException($"'{message.Outcome}' is not an outcome the task behind bookmark {message.BookmarkId} allows.");
         }
     }
 }

@@ -107,4 +107,15 @@ public static class WorkflowModelBuilderExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// At most one published version per definition, enforced by the database (a unique index filtered on
+    /// the status), so two administrators publishing at once cannot both succeed. The filter is SQL, so each
+    /// provider's context passes its own spelling.
+    /// </summary>
+    public static ModelBuilder OnePublishedVersionPerDefinition(this ModelBuilder builder, string statusColumn) =>
+        builder.Entity<WorkflowDefinitionRecord>(e => e.HasIndex(d => d.DefinitionId)
+            .IsUnique()
+            .HasFilter($"{statusColumn} = 'Published'")
+            .HasDatabaseName("IX_WorkflowDefinitions_OnePublished"));
 }

@@ -87,20 +87,6 @@ public sealed class WorkflowRuntime(
     public Task<ResumeResult> ResumeAsync(Guid bookmarkId, string? outcome, JsonObject? data, string actor, CancellationToken cancellationToken = default) =>
         WithConflictRetryAsync(() => ResumeCoreAsync(bookmarkId, outcome, data, actor, beforeRun: null, cancellationToken));
 
-    /// <summary>Fires a due timer: removes it and resumes its bookmark, in one commit.</summary>
-    public Task<ResumeResult> FireTimerAsync(Guid bookmarkId, CancellationToken cancellationToken = default) =>
-        WithConflictRetryAsync(async () =>
-        {
-            var timer = await Db.Set<WorkflowTimer>().SingleOrDefaultAsync(t => t.BookmarkId == bookmarkId, cancellationToken);
-            if (timer is null)
-            {
-                return ResumeResult.AlreadyClosed;
-            }
-
-            Telemetry.DispatchLag.Record((time.GetUtcNow() - timer.DueAt).TotalMilliseconds);
-            return await ResumeCoreAsync(bookmarkId, null, null, "system:timer", () => Db.Remove(timer), cancellationToken);
-        });
-
     /// <summary>Completes a human task with one of its outcomes; a task completes once.</summary>
     public Task<TaskCompletionResult> CompleteTaskAsync(Guid taskId, string outcome, JsonObject? data, string actor, CancellationToken cancellationToken = default) =>
         WithConflictRetryAsync(async () =>
@@ -116,21 +102,12 @@ public sealed class WorkflowRuntime(
                 return TaskCompletionResult.AlreadyClosed;
             }
 
-            if (!(JsonSerializer.Deserialize<List<string>>(task.AllowedOutcomes) ?? []).Contains(outcome))
+            return await ResumeCoreAsync(task.Id, outcome, data, actor, beforeRun: null, cancellationToken) switch
             {
-                return TaskCompletionResult.OutcomeNotAllowed;
-            }
-
-            var result = await ResumeCoreAsync(task.Id, outcome, data, actor, () =>
-            {
-                task.Status = WorkflowTaskStatus.Completed;
-                task.Outcome = outcome;
-                task.CompletedBy = actor;
-                task.CompletedAt = time.GetUtcNow();
-                task.Result = data?.ToJsonString();
-                task.Revision++;
-            }, cancellationToken);
-            return result == ResumeResult.Resumed ? TaskCompletionResult.Completed : TaskCompletionResult.AlreadyClosed;
+                ResumeResult.Resumed => TaskCompletionResult.Completed,
+                ResumeResult.Rejected => TaskCompletionResult.OutcomeNotAllowed,
+                _ => TaskCompletionResult.AlreadyClosed,
+            };
         });
 
     /// <summary>Cancels an instance: its waiting activities end and completed ones are compensated, newest first.</summary>
@@ -162,8 +139,7 @@ public sealed class WorkflowRuntime(
                 return false;
             }
 
-            var bookmark = ActivityContext.BookmarkId(incident.InstanceId, incident.ExecutionId, WorkflowEngine.IncidentBookmarkName(incident.Attempts));
-            var result = await ResumeCoreAsync(bookmark, null, null, actor, () =>
+            var result = await ResumeCoreAsync(incident.BookmarkId, null, null, actor, () =>
             {
                 incident.ResolvedAt = time.GetUtcNow();
                 incident.ResolvedBy = actor;
@@ -211,7 +187,7 @@ public sealed class WorkflowRuntime(
 
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         var state = Read(instance);
-        if (!state.Waiting.Any(e => e.Id == bookmark.ExecutionId && e.Bookmarks.Contains(bookmark.Name)))
+        if (!state.Waiting.Any(e => e.Id == bookmark.ExecutionId && e.Bookmarks.TryGetValue(bookmark.Name, out var id) && id == bookmarkId))
         {
             throw new DbUpdateConcurrencyException($"Instance {instance.Id} changed while bookmark {bookmarkId} was being resumed.");
         }
@@ -221,6 +197,23 @@ public sealed class WorkflowRuntime(
         span?.SetTag("workflow.definition", definition.Id);
         span?.SetTag("workflow.instance.id", instance.Id);
         span?.SetTag("workflow.bookmark", bookmark.Name);
+
+        // A human task resumed by anyone (a clerk through the queue, a department system over the bus)
+        // closes with the decision; an outcome the task does not allow changes nothing.
+        if (await Db.Set<WorkflowTask>().FindAsync([bookmarkId], cancellationToken) is { Status: WorkflowTaskStatus.Open } task)
+        {
+            if (outcome is null || !(JsonSerializer.Deserialize<List<string>>(task.AllowedOutcomes) ?? []).Contains(outcome))
+            {
+                return ResumeResult.Rejected;
+            }
+
+            task.Status = WorkflowTaskStatus.Completed;
+            task.Outcome = outcome;
+            task.CompletedBy = actor;
+            task.CompletedAt = now;
+            task.Result = data?.ToJsonString();
+            task.Revision++;
+        }
 
         beforeRun?.Invoke();
         bookmark.ClosedAt = now;
@@ -240,13 +233,13 @@ public sealed class WorkflowRuntime(
         instance.State = JsonSerializer.Serialize(state, StateJson);
         instance.Revision++;
         instance.UpdatedAt = now;
-        instance.Status = effects.Cancelled ? InstanceStatus.Cancelled
+        instance.Status = state.Cancelled ? InstanceStatus.Cancelled
             : effects.Completed ? InstanceStatus.Completed
             : state.Waiting.Any(e => e.Faulted) ? InstanceStatus.Faulted
             : InstanceStatus.Running;
         if (instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
         {
-            instance.CompletedAt = now;
+            instance.CompletedAt ??= now;
         }
 
         foreach (var created in effects.BookmarksCreated)
@@ -338,6 +331,7 @@ public sealed class WorkflowRuntime(
             Db.Add(new WorkflowIncident
             {
                 Id = Guid.CreateVersion7(),
+                BookmarkId = incident.BookmarkId,
                 InstanceId = instance.Id,
                 ExecutionId = incident.ExecutionId,
                 ActivityId = incident.ActivityId,
@@ -372,6 +366,13 @@ public sealed class WorkflowRuntime(
             task.Status = WorkflowTaskStatus.Cancelled;
             task.CompletedAt = now;
             task.Revision++;
+        }
+
+        foreach (var incident in await Db.Set<WorkflowIncident>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null && ids.Contains(i.BookmarkId)).ToListAsync(cancellationToken))
+        {
+            // Its activity was cancelled: nothing is left to retry.
+            incident.ResolvedAt = now;
+            incident.ResolvedBy = "system:cancelled";
         }
 
         var children = await Db.Set<WorkflowInstance>()
@@ -437,6 +438,8 @@ public enum ResumeResult
     Resumed,
     AlreadyClosed,
     NotFound,
+    /// <summary>The bookmark is a human task and the outcome is not one it allows; nothing changed.</summary>
+    Rejected,
 }
 
 public enum TaskCompletionResult

@@ -70,6 +70,12 @@ public sealed class RuntimeOnPostgresTests(PlatformFixture platform) : PlatformT
         var journal = await QueryAsync(db => db.Set<WorkflowJournalEntry>().Where(j => j.InstanceId == instance.Id && j.ActivityId == "review-1").ToListAsync());
         Assert.Single(journal, j => j.Event == "Completed");
         Assert.Single(journal, j => j.Event == "Resumed");
+
+        // The task a department system decided is closed with its decision, not left open in a clerk's queue.
+        var task = await QueryAsync(db => db.Set<WorkflowTask>().SingleAsync(t => t.Id == bookmark));
+        Assert.Equal(WorkflowTaskStatus.Completed, task.Status);
+        Assert.Equal("police-system", task.CompletedBy);
+        Assert.Contains(task.Outcome, new[] { "Approve", "Reject" });
     }
 
     [Fact]

@@ -114,6 +114,33 @@ public sealed class DefinitionValidatorTests
         AssertError(waitingCompensator, "waiting_compensator", "#/activities/1/compensateWith");
     }
 
+    [Fact]
+    public void Ids_with_branch_separators_join_modes_that_are_not_literal_and_nameless_variables_are_refused()
+    {
+        var slashId = Valid() with { Activities = [Valid().Activities[0], Valid().Activities[1] with { Id = "set/1" }, .. Valid().Activities.Skip(2)], Connections = [Connect("start", "set/1"), Connect("set/1", "task"), Connect("task", "end", "Approve")] };
+        AssertError(slashId, "invalid_activity_id", "#/activities/1/id");
+
+        var join = Valid() with
+        {
+            Activities = [.. Valid().Activities, Activity("fork", "Fork"), Activity("b", "End"), Activity("join", "Join", new JsonObject { ["mode"] = new JsonObject { ["js"] = "'WaitAny'" } })],
+            Connections = [.. Valid().Connections, Connect("task", "fork", "Reject"), Connect("fork", "b"), Connect("fork", "join"), Connect("set", "join")],
+        };
+        AssertError(join, "invalid_join_mode", "#/activities/6/inputs/mode");
+
+        var nameless = Valid() with { Variables = [new VariableDefinition(null!)] };
+        AssertError(nameless, "missing_variable_name", "#/variables/0/name");
+    }
+
+    [Fact]
+    public void Explicit_nulls_for_lists_and_inputs_read_as_empty()
+    {
+        var definition = WorkflowJson.Parse("""{ "id": "n", "name": "N", "variables": null, "connections": null, "activities": [{ "id": "start", "type": "Start", "inputs": null }] }""");
+        Assert.Empty(definition.Variables);
+        Assert.Empty(definition.Connections);
+        Assert.Empty(definition.Activities[0].Inputs);
+        Assert.Empty(Validator.Validate(definition));
+    }
+
     private static DefinitionError AssertError(WorkflowDefinition definition, string code, string pointer)
     {
         var errors = Validator.Validate(definition);

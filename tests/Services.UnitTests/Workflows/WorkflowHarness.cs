@@ -137,6 +137,7 @@ public sealed class HarnessDbContext(DbContextOptions<HarnessDbContext> options)
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddWorkflowRuntime();
+        modelBuilder.OnePublishedVersionPerDefinition("\"Status\"");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

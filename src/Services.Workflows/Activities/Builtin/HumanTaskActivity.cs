@@ -67,16 +67,18 @@ public sealed class HumanTaskActivity : IActivity
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Resumption resumption)
     {
-        var taskBookmark = ActivityContext.BookmarkId(context.InstanceId, context.ExecutionId, TaskBookmark);
         switch (resumption.BookmarkName)
         {
-            case ReminderBookmark:
-                context.ChangeTask(new HumanTaskChanged(taskBookmark, HumanTaskChange.Reminded, null, resumption.Actor, null));
+            case ReminderBookmark when context.BookmarkIdOf(TaskBookmark) is { } task:
+                context.ChangeTask(new HumanTaskChanged(task, HumanTaskChange.Reminded, null, resumption.Actor, null));
                 return ValueTask.FromResult(ActivityResult.WaitAndFollow(ReminderOutcome));
 
-            case EscalationBookmark:
-                context.ChangeTask(new HumanTaskChanged(taskBookmark, HumanTaskChange.Escalated, null, resumption.Actor, null));
+            case EscalationBookmark when context.BookmarkIdOf(TaskBookmark) is { } task:
+                context.ChangeTask(new HumanTaskChanged(task, HumanTaskChange.Escalated, null, resumption.Actor, null));
                 return ValueTask.FromResult(ActivityResult.WaitAndFollow(EscalatedOutcome));
+
+            case ReminderBookmark or EscalationBookmark:
+                return ValueTask.FromResult(ActivityResult.Wait());
         }
 
         var allowed = context.Input<List<string>>("outcomes") ?? [];

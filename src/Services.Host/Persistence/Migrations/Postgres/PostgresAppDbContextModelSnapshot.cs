@@ -539,6 +539,11 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowDefinitions_OnePublished")
+                        .HasFilter("\"Status\" = 'Published'");
+
                     b.HasIndex("DefinitionId", "Status");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -560,6 +565,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

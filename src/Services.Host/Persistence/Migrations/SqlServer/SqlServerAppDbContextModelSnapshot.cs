@@ -541,6 +541,11 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowDefinitions_OnePublished")
+                        .HasFilter("[Status] = 'Published'");
+
                     b.HasIndex("DefinitionId", "Status");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -562,6 +567,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

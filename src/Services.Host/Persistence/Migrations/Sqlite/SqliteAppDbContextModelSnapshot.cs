@@ -526,6 +526,11 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowDefinitions_OnePublished")
+                        .HasFilter("\"Status\" = 'Published'");
+
                     b.HasIndex("DefinitionId", "Status");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -547,6 +552,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

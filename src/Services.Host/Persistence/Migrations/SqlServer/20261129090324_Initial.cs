@@ -215,6 +215,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BookmarkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ExecutionId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ActivityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -647,6 +648,13 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 table: "WorkflowDefinitions",
                 columns: new[] { "DefinitionId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitions_OnePublished",
+                table: "WorkflowDefinitions",
+                column: "DefinitionId",
+                unique: true,
+                filter: "[Status] = 'Published'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowIncidents_InstanceId_ResolvedAt",

@@ -215,6 +215,7 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BookmarkId = table.Column<Guid>(type: "TEXT", nullable: false),
                     InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ExecutionId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ActivityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -642,6 +643,13 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 table: "WorkflowDefinitions",
                 columns: new[] { "DefinitionId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitions_OnePublished",
+                table: "WorkflowDefinitions",
+                column: "DefinitionId",
+                unique: true,
+                filter: "\"Status\" = 'Published'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowIncidents_InstanceId_ResolvedAt",

@@ -12,7 +12,7 @@ using OneThing.Host.Persistence;
 namespace OneThing.Host.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129084241_Initial")]
+    [Migration("20261129090320_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -542,6 +542,11 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowDefinitions_OnePublished")
+                        .HasFilter("\"Status\" = 'Published'");
+
                     b.HasIndex("DefinitionId", "Status");
 
                     b.HasIndex("DefinitionId", "Version")
@@ -563,6 +568,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -216,6 +216,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BookmarkId = table.Column<Guid>(type: "uuid", nullable: false),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
                     ExecutionId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ActivityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -643,6 +644,13 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 table: "WorkflowDefinitions",
                 columns: new[] { "DefinitionId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitions_OnePublished",
+                table: "WorkflowDefinitions",
+                column: "DefinitionId",
+                unique: true,
+                filter: "\"Status\" = 'Published'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowIncidents_InstanceId_ResolvedAt",
