@@ -11,7 +11,7 @@ infra/install-test-deps.sh
 trap 'infra/services.sh stop || true' EXIT
 service_env=$(infra/services.sh start)
 eval "$service_env"
-export ONETHING_TEST_POSTGRES ONETHING_TEST_RABBITMQ
+export ONETHING_TEST_POSTGRES ONETHING_TEST_RABBITMQ ONETHING_TEST_RABBITMQ_ISOLATED_1 ONETHING_TEST_RABBITMQ_ISOLATED_2
 
 rm -rf TestResults
 status=0

@@ -45,6 +45,7 @@ readonly PG_DATABASE="${ONETHING_PG_DATABASE:-onething_tests}"
 readonly RMQ_PORT="${ONETHING_RABBITMQ_PORT:-55672}"
 readonly RMQ_NODE="${ONETHING_RABBITMQ_NODENAME:-onething-test@localhost}"
 readonly RMQ_START_TIMEOUT="${ONETHING_RABBITMQ_START_TIMEOUT:-60}"
+readonly RMQ_ISOLATED_VHOSTS="isolated-1 isolated-2"
 # RabbitMQ's own default distribution port is AMQP port + 20000, which
 # overflows 65535 for our default port, so pick port+1 in that case.
 if [[ -n "${ONETHING_RABBITMQ_DIST_PORT:-}" ]]; then
@@ -279,6 +280,11 @@ print_env() {
   printf 'export ONETHING_TEST_POSTGRES="Host=127.0.0.1;Port=%s;Username=postgres;Database=%s"\n' \
     "$PG_PORT" "$PG_DATABASE"
   printf 'export ONETHING_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:%s/"\n' "$RMQ_PORT"
+  local vhost i=0
+  for vhost in $RMQ_ISOLATED_VHOSTS; do
+    i=$((i + 1))
+    printf 'export ONETHING_TEST_RABBITMQ_ISOLATED_%s="amqp://guest:guest@127.0.0.1:%s/%s"\n' "$i" "$RMQ_PORT" "$vhost"
+  done
 }
 
 validate_settings() {
@@ -560,6 +566,15 @@ wait_rabbitmq() {
     fail_start "rabbitmqctl await_startup failed" "$RMQ_DIR/await_startup.err" "${logs[@]}"
   fi
   log "RabbitMQ ready on 127.0.0.1:$RMQ_PORT ($(since "$t0"))"
+  # Virtual hosts of their own for tests that run host processes as a separate cluster of nodes
+  # (their messages must not reach the in-process test host, which shares the broker).
+  local vhost
+  for vhost in $RMQ_ISOLATED_VHOSTS; do
+    if ! rmqctl 30 -q add_vhost "$vhost" >/dev/null 2>>"$RMQ_DIR/vhosts.err" ||
+      ! rmqctl 30 -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null 2>>"$RMQ_DIR/vhosts.err"; then
+      fail_start "could not create RabbitMQ virtual host $vhost" "$RMQ_DIR/vhosts.err"
+    fi
+  done
 }
 
 start_postgres() {

@@ -1,4 +1,5 @@
 using OneThing.Host.Persistence;
+using OneThing.Integrations;
 using OneThing.Workflows;
 using OneThing.Workflows.Runtime;
 
@@ -12,7 +13,7 @@ public static class WorkflowSetup
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddWorkflows(configure: options =>
+        builder.Services.AddWorkflows(activities => activities.AddIntegrationActivities(), configure: options =>
         {
             builder.Configuration.GetSection("Workflows").Bind(options);
             options.DefinitionsFolder ??= Path.Combine(AppContext.BaseDirectory, "workflows");

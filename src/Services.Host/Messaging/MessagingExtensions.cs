@@ -53,6 +53,7 @@ public static class MessagingExtensions
         builder.Services.AddOutbox<AppDbContext>(outbox =>
         {
             outbox.PollInterval = options.OutboxPollInterval;
+            outbox.LeaseDuration = options.OutboxLease;
             outbox.MessageTypes.AddFrom(typeof(NotificationRequested).Assembly, "OneThing.Contracts");
             outbox.MessageTypes.AddFrom(typeof(ResumeBookmark).Assembly, "OneThing.Workflows.Messages");
         });
