@@ -37,6 +37,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             DefinitionStateException state => Problems.Conflict.Create(state.Message, "当前版本状态不允许此操作。"),
             DbUpdateConcurrencyException =>
                 Problems.Conflict.Create("The resource was changed by someone else; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
+            DbUpdateException =>
+                Problems.Conflict.Create("The change conflicts with data stored meanwhile (for example, another version was published first); reload and try again.", "该操作与刚刚保存的数据冲突，请刷新后重试。"),
             _ => null,
         };
 

@@ -279,7 +279,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             var parent = Branches.Parent(branch);
             var key = $"{join.Id}|{parent}";
             var waitAny = join.Inputs.TryGetPropertyValue("mode", out var mode) && mode is JsonValue value
-                && value.TryGetValue<string>(out var text) && string.Equals(text, "WaitAny", StringComparison.OrdinalIgnoreCase);
+                && value.TryGetValue<string>(out var text) && text == "WaitAny";
 
             if (!State.Joins.TryGetValue(key, out var arrived))
             {

@@ -80,6 +80,7 @@ public sealed class InstanceMigrator(OutboxContextAccessor accessor, DefinitionS
         var problems = new List<string>();
         var used = state.Waiting.Select(w => w.ActivityId)
             .Concat(state.Joins.Keys.Select(k => k[..k.IndexOf('|')]))
+            .Concat(state.Joins.Values.SelectMany(arrived => arrived))
             .Concat(state.Compensable.SelectMany(c => new[] { c.ActivityId, c.CompensateWith }))
             .Distinct();
         foreach (var activityId in used)
@@ -111,7 +112,7 @@ public sealed class InstanceMigrator(OutboxContextAccessor accessor, DefinitionS
 
         state.Joins = state.Joins.ToDictionary(
             pair => Map(pair.Key[..pair.Key.IndexOf('|')], mapping) + pair.Key[pair.Key.IndexOf('|')..],
-            pair => pair.Value.Select(from => Map(from[..from.IndexOf(':')], mapping) + from[from.IndexOf(':')..]).ToList(),
+            pair => pair.Value.Select(source => Map(source, mapping)).ToList(),
             StringComparer.Ordinal);
         state.Compensable = state.Compensable
             .Select(c => c with { ActivityId = Map(c.ActivityId, mapping), CompensateWith = Map(c.CompensateWith, mapping) })
