@@ -101,6 +101,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         private readonly Queue<(string ActivityId, string Branch, string? From)> _queue = new();
         private readonly FlowGraph _graph = FlowGraph.Of(request.Definition);
         private int _steps;
+        private Dictionary<string, JsonNode?> _before = [];
 
         public RunEffects Effects { get; } = new();
 
@@ -150,7 +151,8 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             using var span = Telemetry.Source.StartActivity($"activity {definition.Type}");
             span?.SetTag("workflow.activity.id", definition.Id);
             span?.SetTag("workflow.instance.id", request.InstanceId);
-            Journal("Started", execution, null);
+            Journal("Started", execution, null, summary: definition.Inputs.Count == 0 ? null : definition.Inputs.ToJsonString());
+            _before = new Dictionary<string, JsonNode?>(State.Variables, StringComparer.Ordinal);
             var started = Stopwatch.GetTimestamp();
             ActivityResult result;
             try
@@ -169,6 +171,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
         public async Task ResumeAsync(ExecutionRecord execution, Resumption resumption)
         {
             var definition = _graph.Activities[execution.ActivityId];
+            _before = new Dictionary<string, JsonNode?>(State.Variables, StringComparer.Ordinal);
             ActivityResult result;
             try
             {
@@ -193,7 +196,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
                 case ActivityResultKind.Completed:
                     Close(execution);
-                    Journal("Completed", execution, string.Join(",", result.Outcomes));
+                    Journal("Completed", execution, string.Join(",", result.Outcomes), summary: ChangedVariables());
                     if (definition.CompensateWith is { } compensator)
                     {
                         State.Compensable.Add(new CompensationRecord(execution.Id, definition.Id, compensator, execution.Branch));
@@ -361,6 +364,21 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
             execution.State[CompensatesKey] = record.ExecutionId;
             execution.State["compensatesActivity"] = record.ActivityId;
             return ExecuteAsync(execution);
+        }
+
+        /// <summary>The variables the activity set, as the journal's summary of its output.</summary>
+        private string? ChangedVariables()
+        {
+            var changed = new JsonObject();
+            foreach (var (name, value) in State.Variables)
+            {
+                if (!_before.TryGetValue(name, out var previous) || !ReferenceEquals(previous, value))
+                {
+                    changed[name] = value?.DeepClone();
+                }
+            }
+
+            return changed.Count == 0 ? null : changed.ToJsonString();
         }
 
         /// <summary>Ends an execution: removes it from the waiting list and cancels its remaining bookmarks.</summary>

@@ -52,6 +52,22 @@ public sealed class RuntimeLibraryTests
     }
 
     [Fact]
+    public async Task Journal_records_who_ran_what_with_inputs_and_the_variables_it_set()
+    {
+        await using var harness = new WorkflowHarness();
+        await harness.PublishAsync(WorkflowJson.Parse(Sequence.Replace("%ID%", "journaled").Replace("%V%", "1")));
+        await harness.WithAsync((runtime, _) => runtime.StartAsync("journaled", null, "user-42"));
+
+        var entries = await harness.QueryAsync(db => db.Set<WorkflowJournalEntry>().OrderBy(j => j.Id).ToListAsync());
+        var started = Assert.Single(entries, j => j.Event == "Started" && j.ActivityId == "set");
+        var completed = Assert.Single(entries, j => j.Event == "Completed" && j.ActivityId == "set");
+        Assert.Equal("""{"variable":"x","value":1}""", started.Summary);
+        Assert.Equal("""{"x":1}""", completed.Summary);
+        Assert.All(entries, j => Assert.Equal("user-42", j.Actor));
+        Assert.All(entries, j => Assert.Equal(harness.Clock.GetUtcNow(), j.At));
+    }
+
+    [Fact]
     public async Task Runs_and_activities_are_traced_and_counted()
     {
         var spans = new List<string>();
