@@ -90,25 +90,13 @@ public sealed class WorkflowRuntime(
     /// <summary>Completes a human task with one of its outcomes; a task completes once.</summary>
     public Task<TaskCompletionResult> CompleteTaskAsync(Guid taskId, string outcome, JsonObject? data, string actor, CancellationToken cancellationToken = default) =>
         WithConflictRetryAsync(async () =>
-        {
-            var task = await Db.Set<WorkflowTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-            if (task is null)
-            {
-                return TaskCompletionResult.NotFound;
-            }
-
-            if (task.Status != WorkflowTaskStatus.Open)
-            {
-                return TaskCompletionResult.AlreadyClosed;
-            }
-
-            return await ResumeCoreAsync(task.Id, outcome, data, actor, beforeRun: null, cancellationToken) switch
+            await ResumeCoreAsync(taskId, outcome, data, actor, beforeRun: null, cancellationToken, requireTask: true) switch
             {
                 ResumeResult.Resumed => TaskCompletionResult.Completed,
                 ResumeResult.Rejected => TaskCompletionResult.OutcomeNotAllowed,
+                ResumeResult.NotFound => TaskCompletionResult.NotFound,
                 _ => TaskCompletionResult.AlreadyClosed,
-            };
-        });
+            });
 
     /// <summary>Cancels an instance: its waiting activities end and completed ones are compensated, newest first.</summary>
     public Task<bool> CancelAsync(Guid instanceId, string reason, string actor, CancellationToken cancellationToken = default) =>
@@ -161,27 +149,27 @@ public sealed class WorkflowRuntime(
     }
 
     private async Task<ResumeResult> ResumeCoreAsync(
-        Guid bookmarkId, string? outcome, JsonObject? data, string actor, Action? beforeRun, CancellationToken cancellationToken)
+        Guid bookmarkId, string? outcome, JsonObject? data, string actor, Action? beforeRun, CancellationToken cancellationToken, bool requireTask = false)
     {
-        var bookmark = await Db.Set<WorkflowBookmark>().SingleOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
-        if (bookmark is null)
+        // Bookmark, instance and (for a human task) the task in one statement: one snapshot, one round trip.
+        // If another run committed first, either the bookmark reads closed, or the state no longer waits on
+        // it (retried below), or our save fails on the instance's revision and the whole step runs again.
+        var loaded = await (
+            from b in Db.Set<WorkflowBookmark>()
+            where b.Id == bookmarkId
+            join i in Db.Set<WorkflowInstance>() on b.InstanceId equals i.Id
+            from t in Db.Set<WorkflowTask>().Where(t => t.Id == b.Id).DefaultIfEmpty()
+            select new { Bookmark = b, Instance = i, Task = t })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (loaded is null || (requireTask && loaded.Task is null))
         {
             return ResumeResult.NotFound;
         }
 
+        var (bookmark, instance) = (loaded.Bookmark, loaded.Instance);
         if (bookmark.ClosedAt is not null)
         {
             logger.LogInformation("Bookmark {BookmarkId} was already {Closure}; resume by {Actor} ignored.", bookmarkId, bookmark.Closure, actor);
-            return ResumeResult.AlreadyClosed;
-        }
-
-        var instance = await Db.Set<WorkflowInstance>().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
-
-        // Read in this order (bookmark, instance, bookmark again) so that under read-committed isolation a
-        // run that committed in between is seen: either the bookmark is now closed, or the instance row is
-        // the old one and our save will fail on its revision and run again.
-        if (await Db.Set<WorkflowBookmark>().AsNoTracking().AnyAsync(b => b.Id == bookmarkId && b.ClosedAt != null, cancellationToken))
-        {
             return ResumeResult.AlreadyClosed;
         }
 
@@ -191,8 +179,8 @@ public sealed class WorkflowRuntime(
         {
             throw new DbUpdateConcurrencyException($"Instance {instance.Id} changed while bookmark {bookmarkId} was being resumed.");
         }
-        var now = time.GetUtcNow();
 
+        var now = time.GetUtcNow();
         using var span = Telemetry.Source.StartActivity("workflow resume");
         span?.SetTag("workflow.definition", definition.Id);
         span?.SetTag("workflow.instance.id", instance.Id);
@@ -200,7 +188,7 @@ public sealed class WorkflowRuntime(
 
         // A human task resumed by anyone (a clerk through the queue, a department system over the bus)
         // closes with the decision; an outcome the task does not allow changes nothing.
-        if (await Db.Set<WorkflowTask>().FindAsync([bookmarkId], cancellationToken) is { Status: WorkflowTaskStatus.Open } task)
+        if (loaded.Task is { Status: WorkflowTaskStatus.Open } task)
         {
             if (outcome is null || !(JsonSerializer.Deserialize<List<string>>(task.AllowedOutcomes) ?? []).Contains(outcome))
             {
