@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,12 +95,15 @@ public sealed class RuntimeOnPostgresTests(PlatformFixture platform) : PlatformT
         Assert.Contains("does not exist", letter.Reason);
         Assert.Equal("Approve", letter.Outcome);
 
-        await using var scope = Platform.CreateScope();
-        var letters = scope.ServiceProvider.GetRequiredService<DeadLetters>();
-        Assert.Contains(await letters.ListAsync(includeReplayed: false), d => d.Id == letter.Id);
-        Assert.True(await letters.ReplayAsync(letter.Id));
-        Assert.False(await letters.ReplayAsync(letter.Id)); // replayed once
-        Assert.DoesNotContain(await letters.ListAsync(includeReplayed: false), d => d.Id == letter.Id);
+        // Administrators list and replay it through the API; a replay happens once.
+        using var admin = await Platform.Factory.CreateApiClient().AuthorizeAsync("admin");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/instances/dead-letters");
+        Assert.Contains(listed.EnumerateArray(), d => d.GetProperty("id").GetGuid() == letter.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/instances/dead-letters/{letter.Id}/replay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/admin/instances/dead-letters/{letter.Id}/replay", null)).StatusCode);
+        var after = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/instances/dead-letters");
+        Assert.DoesNotContain(after.EnumerateArray(), d => d.GetProperty("id").GetGuid() == letter.Id);
+        Assert.True(await QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Body.Contains(early.ToString()))), "the replay queued the resume again");
     }
 
     [Fact]
