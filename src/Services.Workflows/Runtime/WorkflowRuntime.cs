@@ -230,8 +230,18 @@ public sealed class WorkflowRuntime(
             instance.CompletedAt ??= now;
         }
 
+        // A bookmark may be created and cancelled in this same run (its branch lost a WaitAny at once):
+        // it is stored closed, with no timer and no open task, so nothing can resume it later.
+        var cancelled = effects.BookmarksCancelled.ToHashSet();
+        var bornCancelled = new HashSet<Guid>();
         foreach (var created in effects.BookmarksCreated)
         {
+            var diesNow = cancelled.Contains(created.Id);
+            if (diesNow)
+            {
+                bornCancelled.Add(created.Id);
+            }
+
             Db.Add(new WorkflowBookmark
             {
                 Id = created.Id,
@@ -240,15 +250,17 @@ public sealed class WorkflowRuntime(
                 ActivityId = created.ActivityId,
                 Name = created.Name,
                 CreatedAt = now,
+                ClosedAt = diesNow ? now : null,
+                Closure = diesNow ? "Cancelled" : null,
             });
         }
 
-        if (effects.BookmarksCancelled.Count > 0)
+        if (cancelled.Count > bornCancelled.Count)
         {
-            await CloseCancelledAsync(instance, effects.BookmarksCancelled, now, cancellationToken);
+            await CloseCancelledAsync(instance, cancelled.Except(bornCancelled).ToList(), now, cancellationToken);
         }
 
-        foreach (var timer in effects.Timers)
+        foreach (var timer in effects.Timers.Where(t => !bornCancelled.Contains(t.BookmarkId)))
         {
             Db.Add(new WorkflowTimer { BookmarkId = timer.BookmarkId, InstanceId = instance.Id, DueAt = timer.DueAt });
         }
@@ -268,8 +280,9 @@ public sealed class WorkflowRuntime(
                 Priority = task.Priority,
                 AllowedOutcomes = JsonSerializer.Serialize(task.AllowedOutcomes),
                 Data = task.Data?.ToJsonString(),
-                Status = WorkflowTaskStatus.Open,
+                Status = bornCancelled.Contains(task.BookmarkId) ? WorkflowTaskStatus.Cancelled : WorkflowTaskStatus.Open,
                 CreatedAt = now,
+                CompletedAt = bornCancelled.Contains(task.BookmarkId) ? now : null,
             });
         }
 
@@ -326,6 +339,8 @@ public sealed class WorkflowRuntime(
                 Message = incident.Message.Length > 2000 ? incident.Message[..2000] : incident.Message,
                 Attempts = incident.Attempts,
                 CreatedAt = now,
+                ResolvedAt = bornCancelled.Contains(incident.BookmarkId) ? now : null,
+                ResolvedBy = bornCancelled.Contains(incident.BookmarkId) ? "system:cancelled" : null,
             });
         }
 
