@@ -219,6 +219,8 @@ async Task ProfileAsync(string label, DbKind database, string connectionString)
             var task = tasks[t];
             await profiler.MeasureAsync($"complete #{t + 1}" + (t == tasks.Length - 1 ? " (join, end)" : ""), () => bench.CompleteAsync(task));
         }
+
+        await profiler.MeasureAsync("(scope + DbContext only, no work)", bench.EmptyScopeAsync);
     }
 
     var operations = profiler.Operations.ToList();

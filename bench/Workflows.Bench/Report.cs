@@ -212,7 +212,7 @@ internal sealed class Report(BenchOptions options, Machine machine)
                 md.AppendLine(Inv, $"| {database} | {group.Key} | {wall:F2} | {Avg(o => o.Queries):F0}, {queries:F2} | {save:F2} | {Avg(o => (o.BatchTime + o.CommitTime).TotalMilliseconds):F2} | {wall - queries - save:F2} | {Avg(o => o.RoundTrips):F1} | {Avg(o => o.BatchedStatements):F0} | {Avg(o => o.Allocated) / 1024:F0} | {Avg(o => o.SaveChangesAllocated) / 1024:F0} |");
             }
 
-            var byName = operations.GroupBy(o => o.Name).ToList();
+            var byName = operations.Where(o => !o.Name.StartsWith('(')).GroupBy(o => o.Name).ToList();
             md.AppendLine(Inv, $"| {database} | **one instance** | **{byName.Sum(g => g.Average(o => o.Wall.TotalMilliseconds)):F2}** | | | | | **{byName.Sum(g => g.Average(o => o.RoundTrips)):F0}** | {byName.Sum(g => g.Average(o => o.BatchedStatements)):F0} | {byName.Sum(g => g.Average(o => o.Allocated)) / 1024:F0} | |");
         }
 
