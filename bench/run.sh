@@ -15,8 +15,9 @@
 #   ONETHING_BENCH_PG_PORT    port of the throwaway server (56432)
 #   ONETHING_BENCH_DIR        its state dir (/tmp/onething-bench-services), wiped on start and stop
 #   ONETHING_BENCH_PG_DURABLE 1 = fsync/synchronous_commit on; default off, as infra/services.sh
-#   ONETHING_BENCH_WAIT_QUIET seconds to wait for an idle machine first (< 15 % CPU busy over 3 s);
-#                             default 0 = don't wait. Numbers from a busy machine are not comparable.
+#   ONETHING_BENCH_WAIT_QUIET before each scenario, wait up to this many seconds for an idle machine
+#                             (< 15 % CPU busy over 2 s); default: don't wait. Numbers from a busy
+#                             machine are not comparable (the report's CPU table shows disturbance).
 #
 # Requirements: root (initdb/pg_ctl run as the `postgres` OS user via runuser), the packages from
 # infra/install-test-deps.sh (PostgreSQL server; pgbench comes with postgresql-contrib/-client).
@@ -87,39 +88,7 @@ start_pg() {
   die "PostgreSQL did not become ready"
 }
 
-# busy_percent — CPU busy (all cores) over 3 seconds, from /proc/stat.
-busy_percent() {
-  local a b
-  read -r -a a < <(grep '^cpu ' /proc/stat)
-  sleep 3
-  read -r -a b < <(grep '^cpu ' /proc/stat)
-  local busy=0 total=0 i d
-  for i in 1 2 3 4 5 6 7 8; do
-    d=$((b[i] - a[i]))
-    total=$((total + d))
-    ((i == 4 || i == 5)) || busy=$((busy + d))
-  done
-  ((total > 0)) || total=1
-  printf '%s' "$((busy * 100 / total))"
-}
-
-wait_quiet() {
-  local limit="${ONETHING_BENCH_WAIT_QUIET:-0}" waited=0 busy
-  ((limit > 0)) || return 0
-  while busy="$(busy_percent)"; ((busy >= 15)); do
-    if ((waited >= limit)); then
-      log "machine still ${busy} % busy after ${waited} s; running anyway (results will say so)"
-      return 0
-    fi
-    log "machine ${busy} % busy; waiting for it to be idle"
-    sleep 12
-    waited=$((waited + 15))
-  done
-  log "machine idle (${busy} % busy)"
-}
-
 dotnet build bench/Workflows.Bench -c Release --nologo -v quiet
-wait_quiet
 
 if [[ -z "${ONETHING_BENCH_POSTGRES:-}" ]]; then
   trap stop_pg EXIT
@@ -127,4 +96,8 @@ if [[ -z "${ONETHING_BENCH_POSTGRES:-}" ]]; then
   export ONETHING_BENCH_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=onething_bench"
 fi
 
-dotnet bench/Workflows.Bench/bin/Release/net10.0/Workflows.Bench.dll --out bench/results/latest.md "$@"
+args=(--out bench/results/latest.md)
+if [[ -n "${ONETHING_BENCH_WAIT_QUIET:-}" ]]; then
+  args+=(--quiet-wait "$ONETHING_BENCH_WAIT_QUIET")
+fi
+dotnet bench/Workflows.Bench/bin/Release/net10.0/Workflows.Bench.dll "${args[@]}" "$@"

@@ -26,6 +26,9 @@ internal sealed record BenchOptions
     /// <summary>Instances run one at a time with SQL instrumentation in the profile scenario.</summary>
     public int ProfileInstances { get; init; } = 200;
 
+    /// <summary>Before each scenario, wait up to this many seconds for the machine to be idle (0 = don't).</summary>
+    public int QuietWait { get; init; }
+
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(AllScenarios, StringComparer.OrdinalIgnoreCase);
 
     public string Postgres { get; init; } = Environment.GetEnvironmentVariable("ONETHING_BENCH_POSTGRES") is { Length: > 0 } cs ? cs : DefaultPostgres;
@@ -50,6 +53,7 @@ internal sealed record BenchOptions
                 "--waiting" => options with { Waiting = Number() },
                 "--pgbench-seconds" => options with { PgBenchSeconds = Number() },
                 "--profile-instances" => options with { ProfileInstances = Number() },
+                "--quiet-wait" => options with { QuietWait = Number() },
                 "--postgres" => options with { Postgres = Value() },
                 "--out" => options with { Out = Value() },
                 "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
@@ -83,6 +87,7 @@ internal sealed record BenchOptions
           --waiting N              instances started and left waiting for the memory figures (10000; 0 skips)
           --pgbench-seconds N      duration of each pgbench run (10)
           --profile-instances N    instances in the SQL-instrumented profile pass (200)
+          --quiet-wait S           before each scenario wait up to S seconds for an idle machine (0)
           --postgres CS            Npgsql connection string (env ONETHING_BENCH_POSTGRES, else
                                    Host=127.0.0.1;Port=56432;Username=postgres;Database=onething_bench)
           --scenarios a,b          subset of: sqlite, postgres, pgbench, npgsql, workflowcore, workflowcore-tuned,

@@ -27,6 +27,31 @@ internal sealed class CpuMeter
         return new CpuUse(processPercent, machinePercent, _load, LoadAverage());
     }
 
+    /// <summary>Waits (up to <paramref name="limit"/>) until the machine is below 15 % busy over 2 s; returns the last reading.</summary>
+    public static async Task<double?> WaitForQuietAsync(TimeSpan limit, Action<string> log)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var before = ReadMachine();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var after = ReadMachine();
+            if (before is not { } b || after is not { } a || a.Total <= b.Total)
+            {
+                return null;
+            }
+
+            var busy = (double)(a.Busy - b.Busy) / (a.Total - b.Total) * 100;
+            if (busy < 15 || waited.Elapsed >= limit)
+            {
+                log(busy < 15 ? $"  machine idle ({busy:F0} % busy)" : $"  machine still {busy:F0} % busy after {waited.Elapsed.TotalSeconds:F0} s; going on");
+                return busy;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+    }
+
     private static TimeSpan ProcessCpu()
     {
         using var process = Process.GetCurrentProcess();

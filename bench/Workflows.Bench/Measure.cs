@@ -10,8 +10,14 @@ internal sealed record ThroughputResult(
     TimeSpan Elapsed,
     long AllocatedBytes,
     int CommitsPerInstance,
-    string Verified)
+    string Verified,
+    TimeSpan BenchCpu,
+    TimeSpan? PostgresCpu)
 {
+    public double BenchCpuPerInstanceMs => BenchCpu.TotalMilliseconds / Instances;
+
+    public double? PostgresCpuPerInstanceMs => PostgresCpu?.TotalMilliseconds / Instances;
+
     public double InstancesPerSecond => Instances / Elapsed.TotalSeconds;
 
     public double? CommitsPerSecond => CommitsPerInstance > 0 ? InstancesPerSecond * CommitsPerInstance : null;
@@ -60,21 +66,24 @@ internal static class Measure
     /// Runs <paramref name="warmup"/> instances, then <paramref name="instances"/> measured ones, each by
     /// <paramref name="runInstance"/>, on <paramref name="concurrency"/> parallel workers.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, long Allocated)> ThroughputAsync(
-        int warmup, int instances, int concurrency, Func<int, Task> runInstance)
+    public static async Task<(TimeSpan Elapsed, long Allocated, TimeSpan BenchCpu, TimeSpan? PostgresCpu)> ThroughputAsync(
+        int warmup, int instances, int concurrency, Func<int, Task> runInstance, string? postgresDatabase = null)
     {
+        var cpu = new ProcessCpu(postgresDatabase);
         if (warmup > 0)
         {
             await ParallelAsync(warmup, concurrency, i => runInstance(-1 - i));
         }
 
         MemorySnapshot.FullCollect();
+        var cpuBefore = cpu.Take();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         await ParallelAsync(instances, concurrency, runInstance);
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (watch.Elapsed, allocated);
+        var (benchCpu, postgresCpu) = ProcessCpu.Between(cpuBefore, cpu.Take());
+        return (watch.Elapsed, allocated, benchCpu, postgresCpu);
     }
 
     /// <summary>Starts <paramref name="count"/> instances that stay waiting, and the memory before and after.</summary>
