@@ -189,6 +189,12 @@ internal sealed class Report(BenchOptions options, Machine machine)
             md.AppendLine(Inv, $"| Ours on PostgreSQL ≥ 40 % of pgbench simple-update, {p.Clients} client(s) | {ours.CommitsPerSecond:F0} commits/s vs {p.Tps:F0} TPS | {ratio * 100:F0} % | {(ratio >= 0.4 ? "yes" : "**no**")} |");
         }
 
+        foreach (var n in NpgsqlBaseline)
+        {
+            var ratio = ours.CommitsPerSecond!.Value / n.Tps;
+            md.AppendLine(Inv, $"| (context, no target) ours vs the same pgbench transaction sent by Npgsql, {n.Clients} worker(s) | {ours.CommitsPerSecond:F0} commits/s vs {n.Tps:F0} TPS | {ratio * 100:F0} % | – |");
+        }
+
         md.AppendLine();
     }
 
