@@ -29,6 +29,9 @@ internal sealed record BenchOptions
     /// <summary>Before each scenario, wait up to this many seconds for the machine to be idle (0 = don't).</summary>
     public int QuietWait { get; init; }
 
+    /// <summary>Host experiment: AddDbContextPool instead of AddDbContext (the host uses AddDbContext).</summary>
+    public bool DbContextPool { get; init; }
+
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(AllScenarios, StringComparer.OrdinalIgnoreCase);
 
     public string Postgres { get; init; } = Environment.GetEnvironmentVariable("ONETHING_BENCH_POSTGRES") is { Length: > 0 } cs ? cs : DefaultPostgres;
@@ -54,6 +57,7 @@ internal sealed record BenchOptions
                 "--pgbench-seconds" => options with { PgBenchSeconds = Number() },
                 "--profile-instances" => options with { ProfileInstances = Number() },
                 "--quiet-wait" => options with { QuietWait = Number() },
+                "--dbcontext-pool" => options with { DbContextPool = true },
                 "--postgres" => options with { Postgres = Value() },
                 "--out" => options with { Out = Value() },
                 "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
@@ -88,6 +92,7 @@ internal sealed record BenchOptions
           --pgbench-seconds N      duration of each pgbench run (10)
           --profile-instances N    instances in the SQL-instrumented profile pass (200)
           --quiet-wait S           before each scenario wait up to S seconds for an idle machine (0)
+          --dbcontext-pool         host experiment: AddDbContextPool instead of AddDbContext for ours
           --postgres CS            Npgsql connection string (env ONETHING_BENCH_POSTGRES, else
                                    Host=127.0.0.1;Port=56432;Username=postgres;Database=onething_bench)
           --scenarios a,b          subset of: sqlite, postgres, pgbench, npgsql, workflowcore, workflowcore-tuned,

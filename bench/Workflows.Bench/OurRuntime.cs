@@ -64,7 +64,7 @@ internal sealed class OurRuntimeBench : IAsyncDisposable
     public string Description { get; }
 
     /// <summary>Creates a fresh database (schema by EnsureCreated) and publishes the benchmark flow.</summary>
-    public static async Task<OurRuntimeBench> CreateAsync(DbKind database, string connectionString, params IInterceptor[] interceptors)
+    public static async Task<OurRuntimeBench> CreateAsync(DbKind database, string connectionString, bool pooled, params IInterceptor[] interceptors)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -72,15 +72,27 @@ internal sealed class OurRuntimeBench : IAsyncDisposable
         string description;
         if (database == DbKind.Sqlite)
         {
-            description = $"SQLite file {new SqliteConnectionStringBuilder(connectionString).DataSource}";
-            services.AddDbContext<BenchDbContext, SqliteBenchDbContext>(o =>
-                o.UseSqlite(connectionString).AddInterceptors(interceptors));
+            description = (pooled ? "pooled DbContext, " : "") + $"SQLite file {new SqliteConnectionStringBuilder(connectionString).DataSource}";
+            if (pooled)
+            {
+                services.AddDbContextPool<BenchDbContext, SqliteBenchDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptors));
+            }
+            else
+            {
+                services.AddDbContext<BenchDbContext, SqliteBenchDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(interceptors));
+            }
         }
         else
         {
-            description = "PostgreSQL " + connectionString;
-            services.AddDbContext<BenchDbContext, PostgresBenchDbContext>(o =>
-                o.UseNpgsql(connectionString).AddInterceptors(interceptors));
+            description = (pooled ? "pooled DbContext, " : "") + "PostgreSQL " + connectionString;
+            if (pooled)
+            {
+                services.AddDbContextPool<BenchDbContext, PostgresBenchDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(interceptors));
+            }
+            else
+            {
+                services.AddDbContext<BenchDbContext, PostgresBenchDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(interceptors));
+            }
         }
 
         services.AddScoped(sp => new OutboxContextAccessor(sp.GetRequiredService<BenchDbContext>()));

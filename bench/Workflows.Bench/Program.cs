@@ -21,6 +21,15 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
 }
 
 var report = new Report(options, Machine.Describe());
+if (options.DbContextPool)
+{
+    report.Notes.Add("Host experiment: our runtime on a pooled DbContext (AddDbContextPool), not the host's AddDbContext.");
+}
+
+if (options.Postgres != BenchOptions.DefaultPostgres)
+{
+    report.Notes.Add($"PostgreSQL connection string: `{options.Postgres}`.");
+}
 var sqliteDir = Path.Combine(Path.GetTempPath(), $"onething-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(sqliteDir);
 var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(sqliteDir, "bench.db"), Pooling = true, DefaultTimeout = 60 }.ToString();
@@ -154,7 +163,7 @@ async Task Scenario(string name, Func<Task> run)
 
 async Task RunOursAsync(string label, DbKind database, string connectionString)
 {
-    await using (var bench = await OurRuntimeBench.CreateAsync(database, connectionString))
+    await using (var bench = await OurRuntimeBench.CreateAsync(database, connectionString, options.DbContextPool))
     {
         var pgDatabase = database == DbKind.Postgres ? new NpgsqlConnectionStringBuilder(connectionString).Database : null;
         var (elapsed, allocated, benchCpu, pgCpu) = await Measure.ThroughputAsync(options.Warmup, options.Instances, options.Concurrency, _ => bench.RunInstanceAsync(), pgDatabase);
@@ -210,7 +219,7 @@ async Task RunWorkflowCoreAsync(string label, bool tuned)
 async Task ProfileAsync(string label, DbKind database, string connectionString)
 {
     var profiler = new SqlProfiler();
-    await using var bench = await OurRuntimeBench.CreateAsync(database, connectionString, profiler.Interceptors);
+    await using var bench = await OurRuntimeBench.CreateAsync(database, connectionString, options.DbContextPool, profiler.Interceptors);
     for (var i = 0; i < 20; i++)
     {
         await bench.RunInstanceAsync();

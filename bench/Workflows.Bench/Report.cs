@@ -40,6 +40,8 @@ internal sealed class Report(BenchOptions options, Machine machine)
 
     public List<string> Failures { get; } = [];
 
+    public List<string> Notes { get; } = [];
+
     public StringBuilder SqlTrace { get; } = new();
 
     public PostgresInfo? Postgres { get; set; }
@@ -68,6 +70,11 @@ internal sealed class Report(BenchOptions options, Machine machine)
         if (PgBenchVersion is { } v)
         {
             md.AppendLine(Inv, $"| pgbench | {v} |");
+        }
+
+        foreach (var note in Notes)
+        {
+            md.AppendLine(Inv, $"| Note | {note} |");
         }
 
         md.AppendLine(Inv, $"| Run | {options.Instances:N0} instances per scenario after {options.Warmup:N0} warm-up, {options.Concurrency} parallel workers (each drives one instance at a time), {options.Waiting:N0} waiting instances for memory |");
