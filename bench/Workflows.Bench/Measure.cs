@@ -75,6 +75,7 @@ internal static class Measure
             await ParallelAsync(warmup, concurrency, i => runInstance(-1 - i));
         }
 
+        await JitSettledAsync();
         MemorySnapshot.FullCollect();
         var cpuBefore = cpu.Take();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -96,6 +97,26 @@ internal static class Measure
         watch.Stop();
         var after = MemorySnapshot.Take();
         return (watch.Elapsed, before, after);
+    }
+
+    /// <summary>
+    /// Lets the JIT finish the tier-1 recompilations the warm-up triggered (they run in the background and
+    /// would otherwise compete with the measured run): waits until the compiled-method count stops growing.
+    /// </summary>
+    public static async Task JitSettledAsync()
+    {
+        var count = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(250);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == count)
+            {
+                return;
+            }
+
+            count = now;
+        }
     }
 
     public static Task ParallelAsync(int count, int concurrency, Func<int, Task> body) =>
