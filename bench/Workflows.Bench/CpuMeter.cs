@@ -58,6 +58,9 @@ internal sealed class CpuMeter
         return process.TotalProcessorTime;
     }
 
+    /// <summary>Busy CPU of the whole machine since boot, in USER_HZ ticks (/proc/stat), or null off Linux.</summary>
+    public static long? MachineBusyTicks() => ReadMachine()?.Busy;
+
     private static (long Busy, long Total)? ReadMachine()
     {
         try

@@ -12,8 +12,12 @@ internal sealed record ThroughputResult(
     int CommitsPerInstance,
     string Verified,
     TimeSpan BenchCpu,
-    TimeSpan? PostgresCpu)
+    TimeSpan? PostgresCpu,
+    TimeSpan? OtherCpu)
 {
+    /// <summary>CPU used by everything but the bench and its PostgreSQL backends, in percent of one core: disturbance.</summary>
+    public double? OtherPercent => OtherCpu?.TotalMilliseconds / Elapsed.TotalMilliseconds * 100;
+
     public double BenchCpuPerInstanceMs => BenchCpu.TotalMilliseconds / Instances;
 
     public double? PostgresCpuPerInstanceMs => PostgresCpu?.TotalMilliseconds / Instances;
@@ -66,7 +70,7 @@ internal static class Measure
     /// Runs <paramref name="warmup"/> instances, then <paramref name="instances"/> measured ones, each by
     /// <paramref name="runInstance"/>, on <paramref name="concurrency"/> parallel workers.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, long Allocated, TimeSpan BenchCpu, TimeSpan? PostgresCpu)> ThroughputAsync(
+    public static async Task<(TimeSpan Elapsed, long Allocated, TimeSpan BenchCpu, TimeSpan? PostgresCpu, TimeSpan? OtherCpu)> ThroughputAsync(
         int warmup, int instances, int concurrency, Func<int, Task> runInstance, string? postgresDatabase = null)
     {
         var cpu = new ProcessCpu(postgresDatabase);
@@ -83,8 +87,8 @@ internal static class Measure
         await ParallelAsync(instances, concurrency, runInstance);
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var (benchCpu, postgresCpu) = ProcessCpu.Between(cpuBefore, cpu.Take());
-        return (watch.Elapsed, allocated, benchCpu, postgresCpu);
+        var (benchCpu, postgresCpu, otherCpu) = ProcessCpu.Between(cpuBefore, cpu.Take());
+        return (watch.Elapsed, allocated, benchCpu, postgresCpu, otherCpu);
     }
 
     /// <summary>Starts <paramref name="count"/> instances that stay waiting, and the memory before and after.</summary>

@@ -14,10 +14,11 @@ internal sealed class ProcessCpu(string? postgresDatabase)
     public Sample Take()
     {
         using var self = Process.GetCurrentProcess();
-        return new Sample(self.TotalProcessorTime, postgresDatabase is null ? [] : Backends(postgresDatabase));
+        return new Sample(self.TotalProcessorTime, postgresDatabase is null ? [] : Backends(postgresDatabase), CpuMeter.MachineBusyTicks());
     }
 
-    public static (TimeSpan Bench, TimeSpan? Postgres) Between(Sample before, Sample after)
+    /// <summary>CPU of the bench, of the PostgreSQL backends, and of everything else on the machine (disturbance).</summary>
+    public static (TimeSpan Bench, TimeSpan? Postgres, TimeSpan? Other) Between(Sample before, Sample after)
     {
         TimeSpan? postgres = null;
         if (after.Backends.Count > 0)
@@ -26,7 +27,16 @@ internal sealed class ProcessCpu(string? postgresDatabase)
             postgres = TimeSpan.FromSeconds(ticks / TicksPerSecond);
         }
 
-        return (after.Bench - before.Bench, postgres);
+        var bench = after.Bench - before.Bench;
+        TimeSpan? other = null;
+        if (after.MachineBusy is { } a && before.MachineBusy is { } b)
+        {
+            var machine = TimeSpan.FromSeconds((a - b) / TicksPerSecond);
+            var rest = machine - bench - (postgres ?? TimeSpan.Zero);
+            other = rest < TimeSpan.Zero ? TimeSpan.Zero : rest;
+        }
+
+        return (bench, postgres, other);
     }
 
     private static Dictionary<int, long> Backends(string database)
@@ -60,5 +70,5 @@ internal sealed class ProcessCpu(string? postgresDatabase)
         return result;
     }
 
-    internal sealed record Sample(TimeSpan Bench, Dictionary<int, long> Backends);
+    internal sealed record Sample(TimeSpan Bench, Dictionary<int, long> Backends, long? MachineBusy);
 }

@@ -166,15 +166,15 @@ async Task RunOursAsync(string label, DbKind database, string connectionString)
     await using (var bench = await OurRuntimeBench.CreateAsync(database, connectionString, options.DbContextPool))
     {
         var pgDatabase = database == DbKind.Postgres ? new NpgsqlConnectionStringBuilder(connectionString).Database : null;
-        var (elapsed, allocated, benchCpu, pgCpu) = await Measure.ThroughputAsync(options.Warmup, options.Instances, options.Concurrency, _ => bench.RunInstanceAsync(), pgDatabase);
+        var (elapsed, allocated, benchCpu, pgCpu, otherCpu) = await Measure.ThroughputAsync(options.Warmup, options.Instances, options.Concurrency, _ => bench.RunInstanceAsync(), pgDatabase);
         var counts = await bench.CountAsync();
         var expected = options.Warmup + options.Instances;
         var verified = counts.CompletedInstances == expected && counts.CompletedTasks == 3 * expected && counts.RunningInstances == 0 && counts.OtherInstances == 0
             ? $"ok: {counts.CompletedInstances} Completed, {counts.CompletedTasks} tasks done"
             : $"MISMATCH: {counts}";
-        var result = new ThroughputResult(label, options.Instances, options.Concurrency, elapsed, allocated, CommitsPerInstance: 4, verified, benchCpu, pgCpu);
+        var result = new ThroughputResult(label, options.Instances, options.Concurrency, elapsed, allocated, CommitsPerInstance: 4, verified, benchCpu, pgCpu, otherCpu);
         report.Throughput.Add(result);
-        Log($"  {result.InstancesPerSecond:F1} instances/s, {result.CommitsPerSecond:F0} commits/s, {result.AllocatedPerInstance / 1024:F0} KiB/instance, CPU/instance {result.BenchCpuPerInstanceMs:F2} ms bench + {result.PostgresCpuPerInstanceMs:F2} ms PostgreSQL; {verified}");
+        Log($"  {result.InstancesPerSecond:F1} instances/s, {result.CommitsPerSecond:F0} commits/s, {result.AllocatedPerInstance / 1024:F0} KiB/instance, CPU/instance {result.BenchCpuPerInstanceMs:F2} ms bench + {result.PostgresCpuPerInstanceMs:F2} ms PostgreSQL, other processes {result.OtherPercent:F0} % of a core; {verified}");
 
         if (options.Waiting > 0)
         {
@@ -195,12 +195,12 @@ async Task RunWorkflowCoreAsync(string label, bool tuned)
     await using (var bench = await WorkflowCoreBench.CreateAsync(tuned, options.Concurrency))
     {
         report.WorkflowCoreSettings[label] = bench.Description;
-        var (elapsed, allocated, benchCpu, _) = await Measure.ThroughputAsync(options.Warmup, options.Instances, options.Concurrency, _ => bench.RunInstanceAsync());
+        var (elapsed, allocated, benchCpu, _, otherCpu) = await Measure.ThroughputAsync(options.Warmup, options.Instances, options.Concurrency, _ => bench.RunInstanceAsync());
         var expected = options.Warmup + options.Instances;
         var verified = bench.Completed == expected ? $"ok: {bench.Completed} WorkflowCompleted events" : $"MISMATCH: {bench.Completed} of {expected} completed";
-        var result = new ThroughputResult(label, options.Instances, options.Concurrency, elapsed, allocated, CommitsPerInstance: 0, verified, benchCpu, null);
+        var result = new ThroughputResult(label, options.Instances, options.Concurrency, elapsed, allocated, CommitsPerInstance: 0, verified, benchCpu, null, otherCpu);
         report.Throughput.Add(result);
-        Log($"  {result.InstancesPerSecond:F1} instances/s, {result.AllocatedPerInstance / 1024:F0} KiB/instance, CPU/instance {result.BenchCpuPerInstanceMs:F2} ms; {verified}");
+        Log($"  {result.InstancesPerSecond:F1} instances/s, {result.AllocatedPerInstance / 1024:F0} KiB/instance, CPU/instance {result.BenchCpuPerInstanceMs:F2} ms, other processes {result.OtherPercent:F0} % of a core; {verified}");
     }
 
     MemorySnapshot.FullCollect();

@@ -83,16 +83,16 @@ internal sealed class Report(BenchOptions options, Machine machine)
         if (Throughput.Count > 0)
         {
             md.AppendLine("## Throughput").AppendLine();
-            md.AppendLine("| Scenario | Instances | Workers | Time (s) | Instances/s | Commits/s | Allocated / instance | CPU / instance: bench + PostgreSQL (ms) | Check |");
-            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            md.AppendLine("| Scenario | Instances | Workers | Time (s) | Instances/s | Commits/s | Allocated / instance | CPU / instance: bench + PostgreSQL (ms) | Other processes (% of a core) | Check |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             foreach (var r in Throughput)
             {
                 var cpu = r.BenchCpuPerInstanceMs.ToString("F2", Inv) + (r.PostgresCpuPerInstanceMs is { } pgMs ? " + " + pgMs.ToString("F2", Inv) : "");
-                md.AppendLine(Inv, $"| {r.Scenario} | {r.Instances:N0} | {r.Concurrency} | {r.Elapsed.TotalSeconds:F1} | **{r.InstancesPerSecond:F1}** | {(r.CommitsPerSecond is { } c ? c.ToString("F0", Inv) : "–")} | {Kib(r.AllocatedPerInstance)} | {cpu} | {r.Verified} |");
+                md.AppendLine(Inv, $"| {r.Scenario} | {r.Instances:N0} | {r.Concurrency} | {r.Elapsed.TotalSeconds:F1} | **{r.InstancesPerSecond:F1}** | {(r.CommitsPerSecond is { } c ? c.ToString("F0", Inv) : "–")} | {Kib(r.AllocatedPerInstance)} | {cpu} | {(r.OtherPercent is { } o ? o.ToString("F0", Inv) + " %" : "?")} | {r.Verified} |");
             }
 
             md.AppendLine();
-            md.AppendLine("Commits/s: each of our instances commits 4 transactions (the start, then one per completed task). Allocated / instance: `GC.GetTotalAllocatedBytes(true)` over the measured run ÷ instances (the whole process, WorkflowCore's background workers included). CPU / instance: CPU time of the bench process, and of the PostgreSQL backends serving the bench database (from /proc), over the measured run ÷ instances; on 2 cores, 2,000 ms ÷ (their sum) is the most instances per second the machine can do.");
+            md.AppendLine("Commits/s: each of our instances commits 4 transactions (the start, then one per completed task). Allocated / instance: `GC.GetTotalAllocatedBytes(true)` over the measured run ÷ instances (the whole process, WorkflowCore's background workers included). CPU / instance: CPU time of the bench process, and of the PostgreSQL backends serving the bench database (from /proc), over the measured run ÷ instances; on 2 cores, 2,000 ms ÷ (their sum) is the most instances per second the machine can do. Other processes: the rest of the machine's CPU during the measured run (the shared machine's other work, pgbench's own PostgreSQL auxiliaries); more than a few percent means the row was disturbed.");
             foreach (var (label, settings) in WorkflowCoreSettings)
             {
                 md.AppendLine(Inv, $"- {label}: {settings}.");
