@@ -95,7 +95,7 @@ internal sealed class OurRuntimeBench : IAsyncDisposable
             }
         }
 
-        services.AddScoped(sp => new OutboxContextAccessor(sp.GetRequiredService<BenchDbContext>()));
+        services.AddScoped(sp => new DbContextAccessor(sp.GetRequiredService<BenchDbContext>()));
         services.AddWorkflows();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 

@@ -9,7 +9,7 @@ namespace OneThing.Workflows.Messaging;
 /// changes commit in one transaction: a repeat delivery finds the row and is acknowledged without running
 /// the consumer; two copies racing both run, the second fails on the key and its retry then sees the row.
 /// </summary>
-public sealed class InboxFilter<T>(OutboxContextAccessor accessor, TimeProvider time, ILogger<InboxFilter<T>> logger)
+public sealed class InboxFilter<T>(DbContextAccessor accessor, TimeProvider time, ILogger<InboxFilter<T>> logger)
     : IFilter<ConsumeContext<T>>
     where T : class
 {

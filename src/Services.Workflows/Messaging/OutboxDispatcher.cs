@@ -68,7 +68,7 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutboxContextAccessor>().Context;
+        var db = scope.ServiceProvider.GetRequiredService<DbContextAccessor>().Context;
         var outbox = db.Set<OutboxMessage>();
         var now = time.GetUtcNow();
 
@@ -153,7 +153,7 @@ public sealed class OutboxDispatcher(
     private async Task DeleteOldAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutboxContextAccessor>().Context;
+        var db = scope.ServiceProvider.GetRequiredService<DbContextAccessor>().Context;
         var cutoff = time.GetUtcNow() - options.Value.Retention;
         await db.Set<OutboxMessage>().Where(m => m.DispatchedAt != null && m.DispatchedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Set<InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);

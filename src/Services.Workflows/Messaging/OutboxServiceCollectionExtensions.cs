@@ -17,7 +17,7 @@ public static class OutboxServiceCollectionExtensions
         services.Configure(configure);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
-        services.AddScoped(sp => new OutboxContextAccessor(sp.GetRequiredService<TContext>()));
+        services.AddScoped(sp => new DbContextAccessor(sp.GetRequiredService<TContext>()));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

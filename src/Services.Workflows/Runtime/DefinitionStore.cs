@@ -12,7 +12,7 @@ namespace OneThing.Workflows.Runtime;
 /// publishing retires the previous one (its running instances stay on it), retired versions can be
 /// reverted into a new draft. Parsed versions are cached: a stored version never changes once published.
 /// </summary>
-public sealed class DefinitionStore(OutboxContextAccessor accessor, DefinitionValidator validator, DefinitionCache cache, TimeProvider time, ILogger<DefinitionStore> logger)
+public sealed class DefinitionStore(DbContextAccessor accessor, DefinitionValidator validator, DefinitionCache cache, TimeProvider time, ILogger<DefinitionStore> logger)
 {
     private DbContext Db => accessor.Context;
 

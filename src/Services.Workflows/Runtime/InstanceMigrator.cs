@@ -12,7 +12,7 @@ namespace OneThing.Workflows.Runtime;
 /// mapped to an activity of the same type in the target version; otherwise that instance stays where it
 /// is and the report says why. A dry run reports the same without changing anything.
 /// </summary>
-public sealed class InstanceMigrator(OutboxContextAccessor accessor, DefinitionStore definitions, TimeProvider time)
+public sealed class InstanceMigrator(DbContextAccessor accessor, DefinitionStore definitions, TimeProvider time)
 {
     public async Task<IReadOnlyList<MigrationReport>> MigrateAsync(MigrationRequest request, string actor, CancellationToken cancellationToken = default)
     {

@@ -52,7 +52,7 @@ public sealed class TimerDispatcher(IServiceScopeFactory scopes, IOptions<Workfl
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutboxContextAccessor>().Context;
+        var db = scope.ServiceProvider.GetRequiredService<DbContextAccessor>().Context;
         var timers = db.Set<WorkflowTimer>();
         var now = time.GetUtcNow();
 

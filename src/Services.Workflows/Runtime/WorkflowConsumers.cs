@@ -39,7 +39,7 @@ public sealed class CancelWorkflowInstanceConsumer(WorkflowRuntime runtime) : IC
 /// A resume that failed all its retries lands here (MassTransit publishes <see cref="Fault{T}"/>): it is
 /// kept as a dead letter that an administrator can list and replay.
 /// </summary>
-public sealed class ResumeBookmarkFaultConsumer(OutboxContextAccessor accessor, TimeProvider time) : IConsumer<Fault<ResumeBookmark>>
+public sealed class ResumeBookmarkFaultConsumer(DbContextAccessor accessor, TimeProvider time) : IConsumer<Fault<ResumeBookmark>>
 {
     public async Task Consume(ConsumeContext<Fault<ResumeBookmark>> context)
     {
@@ -70,7 +70,7 @@ internal static class StringExtensions
 }
 
 /// <summary>Dead letters for the admin API: list, and replay (queues the resume again).</summary>
-public sealed class DeadLetters(OutboxContextAccessor accessor, TimeProvider time)
+public sealed class DeadLetters(DbContextAccessor accessor, TimeProvider time)
 {
     public Task<List<WorkflowDeadLetter>> ListAsync(bool includeReplayed, CancellationToken cancellationToken = default) =>
         accessor.Context.Set<WorkflowDeadLetter>()

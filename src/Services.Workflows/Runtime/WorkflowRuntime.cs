@@ -17,7 +17,7 @@ namespace OneThing.Workflows.Runtime;
 /// runs of one instance serialize: the loser reloads and runs again on the winner's state.
 /// </summary>
 public sealed class WorkflowRuntime(
-    OutboxContextAccessor accessor,
+    DbContextAccessor accessor,
     WorkflowEngine engine,
     DefinitionStore definitions,
     TimeProvider time,

@@ -32,7 +32,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddDbContext<HarnessDbContext>(o => o.UseSqlite(_connection));
-        services.AddScoped(sp => new OutboxContextAccessor(sp.GetRequiredService<HarnessDbContext>()));
+        services.AddScoped(sp => new DbContextAccessor(sp.GetRequiredService<HarnessDbContext>()));
         services.AddWorkflows(activities);
         _services = services.BuildServiceProvider();
         using var scope = _services.CreateScope();
