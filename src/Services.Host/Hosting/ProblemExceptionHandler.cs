@@ -35,6 +35,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 "The workflow definition is not valid; see errors.", "流程定义有误，请按提示修改。",
                 invalid.Errors.Select(e => new FieldError(e.Pointer, e.Code, e.Message, e.MessageZh)).ToList()),
             DefinitionStateException state => Problems.Conflict.Create(state.Message, "当前版本状态不允许此操作。"),
+            OneThing.Workflows.Execution.WorkflowRunawayException runaway => Problems.Conflict.Create(runaway.Message, "流程在一步之内执行了过多环节，已停止；请检查流程定义中的循环。"),
             DbUpdateConcurrencyException =>
                 Problems.Conflict.Create("The resource was changed by someone else; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
             DbUpdateException =>
