@@ -67,15 +67,19 @@ public static class TasksApi
         };
     }
 
-    /// <summary>Tasks for the caller's department (matching role, if the task names one) or assigned to the caller.</summary>
+    /// <summary>
+    /// Tasks for the caller's department (matching role, if the task names one; a head sees all of the
+    /// department's tasks) or assigned to the caller.
+    /// </summary>
     private static IQueryable<WorkflowTask> Mine(AppDbContext db, ClaimsPrincipal user)
     {
         var department = user.GetClaim(OneThingClaims.Department);
         var userId = user.GetClaim(OpenIddictConstants.Claims.Subject);
         var roles = user.GetClaims(OpenIddictConstants.Claims.Role).ToList();
+        var head = roles.Contains(Roles.DepartmentHead);
         return db.Set<WorkflowTask>().AsNoTracking().Where(t =>
             t.Assignee == userId
-            || (department != null && t.CandidateGroup == department && (t.CandidateRole == null || roles.Contains(t.CandidateRole))));
+            || (department != null && t.CandidateGroup == department && (head || t.CandidateRole == null || roles.Contains(t.CandidateRole))));
     }
 
     private static ProblemException NotFound() => new(Problems.NotFound, "No such task in your department.", "本部门没有该待办。");

@@ -99,6 +99,8 @@ public sealed class AdminApiTests(PlatformFixture platform) : PlatformTest(platf
         var firstTask = queue.EnumerateArray().Select(t => t.GetProperty("id").GetGuid())
             .Single(t => TaskOf(admin, first).Result == t);
         Assert.Equal(HttpStatusCode.NotFound, (await tax.GetAsync($"/api/v1/clerk/tasks/{firstTask}")).StatusCode);
+        using var policeHead = await Platform.Factory.CreateApiClient().AuthorizeAsync("head.police");
+        Assert.Equal(HttpStatusCode.OK, (await policeHead.GetAsync($"/api/v1/clerk/tasks/{firstTask}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tax.PostAsJsonAsync($"/api/v1/clerk/tasks/{firstTask}/complete", new { outcome = "Approve" })).StatusCode);
         var wrongOutcome = await police.PostAsJsonAsync($"/api/v1/clerk/tasks/{firstTask}/complete", new { outcome = "Maybe" });
         Assert.Equal("outcome_not_allowed", (await wrongOutcome.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
