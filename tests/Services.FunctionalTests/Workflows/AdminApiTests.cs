@@ -138,6 +138,13 @@ public sealed class AdminApiTests(PlatformFixture platform) : PlatformTest(platf
         Assert.Equal("Cancelled", cancelled.GetProperty("tasks")[0].GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/admin/instances/{second}/cancel", new { reason = "again" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/admin/instances/{Guid.NewGuid()}")).StatusCode);
+
+        // Starting a definition nobody published is a 404 problem, not a 500; a request without one is a field error.
+        var unknown = await admin.PostAsJsonAsync("/api/v1/admin/instances", new { definitionId = "no-such-journey" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("not_found", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var missing = await admin.PostAsJsonAsync("/api/v1/admin/instances", new { input = new { } });
+        Assert.Equal("#/definitionId", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("pointer").GetString());
     }
 
     [Fact]
