@@ -34,6 +34,12 @@ die() { log "ERROR: $*"; exit 1; }
 
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 
+readonly BENCH_DLL="bench/Workflows.Bench/bin/Release/net10.0/Workflows.Bench.dll"
+if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+  dotnet build bench/Workflows.Bench -c Release --nologo -v quiet >/dev/null
+  exec dotnet "$BENCH_DLL" --help
+fi
+
 pg_bin_dir() {
   local dir
   dir="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
@@ -100,4 +106,4 @@ args=(--out bench/results/latest.md)
 if [[ -n "${ONETHING_BENCH_WAIT_QUIET:-}" ]]; then
   args+=(--quiet-wait "$ONETHING_BENCH_WAIT_QUIET")
 fi
-dotnet bench/Workflows.Bench/bin/Release/net10.0/Workflows.Bench.dll "${args[@]}" "$@"
+dotnet "$BENCH_DLL" "${args[@]}" "$@"
