@@ -127,8 +127,6 @@ public sealed class ActivityContext
 
     public void StartChild(ChildWorkflowRequested child) => _effects.Children.Add(child);
 
-    public bool HasBookmark(string name) => _execution.Bookmarks.ContainsKey(name);
-
     /// <summary>Deterministic bookmark id: a re-run of the same committed state creates the same ids.</summary>
     public static Guid BookmarkId(Guid instanceId, string executionId, string name)
     {

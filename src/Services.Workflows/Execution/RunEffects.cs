@@ -51,10 +51,9 @@ public sealed record HumanTaskCreated(
 
 public sealed record HumanTaskChanged(Guid BookmarkId, HumanTaskChange Change, string? Outcome, string? Actor, JsonObject? Data);
 
+/// <summary>What a waiting task's timers did to it (completion and cancellation close it through its bookmark).</summary>
 public enum HumanTaskChange
 {
-    Completed,
-    Cancelled,
     Reminded,
     Escalated,
 }

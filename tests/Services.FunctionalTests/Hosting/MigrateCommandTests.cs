@@ -13,9 +13,7 @@ public sealed class MigrateCommandTests(PlatformFixture platform) : PlatformTest
     public async Task Host_on_an_unmigrated_PostgreSQL_database_refuses_to_start_and_names_the_migrate_command()
     {
         var database = $"onething_empty_{Guid.NewGuid():N}"[..30];
-        await using var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres"));
-        await server.OpenAsync();
-        await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", server).ExecuteNonQueryAsync();
+        await TestServices.CreateDatabaseAsync(database);
         try
         {
             var environment = Platform.Environment();
@@ -35,8 +33,7 @@ public sealed class MigrateCommandTests(PlatformFixture platform) : PlatformTest
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server).ExecuteNonQueryAsync();
+            await TestServices.DropDatabaseAsync(database);
         }
     }
 }

@@ -45,11 +45,7 @@ public sealed class HostCluster : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(cluster._definitions.FullName, file), json);
         }
 
-        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{cluster._database}\"", server).ExecuteNonQueryAsync();
-        }
+        await TestServices.CreateDatabaseAsync(cluster._database);
 
         var (exitCode, output) = await HostProcess.RunAsync(["migrate"], cluster.Environment, TimeSpan.FromMinutes(2));
         Assert.True(exitCode == 0, output);
@@ -125,12 +121,7 @@ public sealed class HostCluster : IAsyncDisposable
             await node.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server).ExecuteNonQueryAsync();
-        }
+        await TestServices.DropDatabaseAsync(_database);
 
         _definitions.Delete(recursive: true);
     }

@@ -41,12 +41,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await TestServices.EnsureAsync();
-        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
-        {
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", server);
-            await create.ExecuteNonQueryAsync();
-        }
+        await TestServices.CreateDatabaseAsync(_database);
 
         var (exitCode, output) = await HostProcess.RunAsync(["migrate"], Environment(), TimeSpan.FromMinutes(3));
         if (exitCode != 0)
@@ -87,13 +82,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using (var server = new NpgsqlConnection(TestServices.PostgresDatabase("postgres")))
-        {
-            await server.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await TestServices.DropDatabaseAsync(_database);
 
         Certificates.Dispose();
     }

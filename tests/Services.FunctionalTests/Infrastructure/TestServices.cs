@@ -31,6 +31,24 @@ public static class TestServices
     public static string PostgresDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, IncludeErrorDetail = true }.ConnectionString;
 
+    /// <summary>Creates an empty database of this name on the test server.</summary>
+    public static Task CreateDatabaseAsync(string database) => OnServerAsync($"CREATE DATABASE \"{database}\"");
+
+    /// <summary>Drops a database, closing any connection still open to it.</summary>
+    public static async Task DropDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await OnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    private static async Task OnServerAsync(string sql)
+    {
+        await using var server = new NpgsqlConnection(PostgresDatabase("postgres"));
+        await server.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, server);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<(string, string)> ResolveAsync()
     {
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
