@@ -29,6 +29,12 @@ public sealed record ActivityResult
     public static ActivityResult WaitAndFollow(params string[] outcomes) => new(ActivityResultKind.Waiting, outcomes, null);
 
     public static ActivityResult Faulted(string message) => new(ActivityResultKind.Faulted, [], message);
+
+    /// <summary>
+    /// End the whole instance now: every other waiting activity and queued token is cancelled, nothing is
+    /// compensated (what completed stays done), and the instance completes — e.g. a case whose matter was rejected.
+    /// </summary>
+    public static ActivityResult Terminate(string reason) => new(ActivityResultKind.Terminated, [], reason);
 }
 
 public enum ActivityResultKind
@@ -36,4 +42,5 @@ public enum ActivityResultKind
     Completed,
     Waiting,
     Faulted,
+    Terminated,
 }

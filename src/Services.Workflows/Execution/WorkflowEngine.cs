@@ -228,6 +228,12 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
                 case ActivityResultKind.Faulted:
                     Fault(definition, execution, result.Fault ?? "The activity faulted.");
                     break;
+
+                case ActivityResultKind.Terminated:
+                    Close(execution);
+                    Journal("Terminated", execution, null, summary: result.Fault);
+                    Terminate();
+                    break;
             }
         }
 
@@ -352,6 +358,20 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
                 State.Compensable.Remove(record);
                 await CompensateAsync(record);
             }
+        }
+
+        /// <summary>Ends every waiting execution, queued token and join of the instance without compensating anything.</summary>
+        private void Terminate()
+        {
+            foreach (var execution in State.Waiting.ToList())
+            {
+                Close(execution);
+                Journal("Cancelled", execution, null);
+            }
+
+            _queue.Clear();
+            State.Joins.Clear();
+            State.Compensable.Clear();
         }
 
         /// <summary>

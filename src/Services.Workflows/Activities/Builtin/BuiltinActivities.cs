@@ -15,5 +15,6 @@ public static class BuiltinActivities
         .Add<TimerActivity>()
         .Add<HumanTaskActivity>()
         .Add<SubWorkflowActivity>()
-        .Add<FailActivity>();
+        .Add<FailActivity>()
+        .Add<TerminateActivity>();
 }
