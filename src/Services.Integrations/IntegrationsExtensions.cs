@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OneThing.Integrations.Endpoints;
+using OneThing.Integrations.Licences;
+using OneThing.Integrations.OutsideSystems;
+using OneThing.Integrations.Sms;
 using OneThing.Workflows.Activities;
 
 namespace OneThing.Integrations;
@@ -28,6 +32,30 @@ public static class IntegrationsExtensions
             });
         }
 
+        return builder.AddOutsideSystems();
+    }
+
+    /// <summary>
+    /// The typed clients of the outside systems (<see cref="ILicenceLibrary"/>, <see cref="ISmsSender"/>). Their
+    /// addresses come from <c>Integrations:LicenceLibrary:BaseUrl</c> and <c>Integrations:Sms:BaseUrl</c> through
+    /// <see cref="IOutsideSystemAddresses"/>, read at call time so the sandbox can offer its own server's address
+    /// once it listens; a configured address always wins.
+    /// </summary>
+    public static IHostApplicationBuilder AddOutsideSystems(this IHostApplicationBuilder builder)
+    {
+        foreach (var system in OutsideSystem.All)
+        {
+            builder.Services.AddOptions<OutsideSystemOptions>(system.Key)
+                .Bind(builder.Configuration.GetSection($"{OutsideSystemOptions.Section}:{system.Key}"))
+                .Validate(o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && (o.BaseUrl.Scheme == Uri.UriSchemeHttp || o.BaseUrl.Scheme == Uri.UriSchemeHttps)),
+                    $"{OutsideSystemOptions.Section}:{system.Key}:BaseUrl must be an absolute http or https URL.")
+                .ValidateOnStart();
+        }
+
+        builder.Services.TryAddSingleton<OutsideSystemAddresses>();
+        builder.Services.TryAddSingleton<IOutsideSystemAddresses>(sp => sp.GetRequiredService<OutsideSystemAddresses>());
+        builder.Services.AddHttpClient<ILicenceLibrary, LicenceLibraryClient>();
+        builder.Services.AddHttpClient<ISmsSender, SmsGatewayClient>();
         return builder;
     }
 

@@ -10,11 +10,20 @@ namespace OneThing.Integrations.Licences;
 /// </summary>
 public interface ILicenceLibrary
 {
-    /// <summary>The holder's own licences (their licence list and the prefill of a form); no use is recorded.</summary>
+    /// <summary>
+    /// The holder's own licences (their licence list and the prefill of a form), including a household register
+    /// that lists them as a member; no use is recorded.
+    /// </summary>
     Task<IReadOnlyList<LicenceRecord>> ListAsync(string holderId, CancellationToken cancellationToken = default);
 
     /// <summary>Uses the holder's current licence of a type for a case; the library records the pull.</summary>
     Task<LicencePullResult> PullAsync(LicencePullRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The holder's usage history (用证记录): every pull of their licences, refused ones too, newest first;
+    /// <paramref name="caseNumber"/> narrows it to one case.
+    /// </summary>
+    Task<IReadOnlyList<LicencePullRecord>> ListPullsAsync(string holderId, string? caseNumber = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a new licence; the same idempotency key returns the licence issued the first time.</summary>
     Task<LicenceRecord> IssueAsync(LicenceIssueRequest request, string idempotencyKey, CancellationToken cancellationToken = default);
@@ -67,10 +76,24 @@ public enum LicencePullOutcome
 /// <summary>The answer to a pull: the licence (also when refused, so the refusal can name it) and the library's pull id.</summary>
 public sealed record LicencePullResult(LicencePullOutcome Outcome, LicenceRecord? Licence, string? PullId, string? Message);
 
+/// <summary>One recorded use of a holder's licence: who pulled which licence for which case, why, and what they got.</summary>
+/// <param name="LicenceSha256">Hash of the licence content returned (or refused), null when none was found.</param>
+public sealed record LicencePullRecord(
+    string PullId,
+    string HolderId,
+    string Type,
+    string CaseNumber,
+    string Purpose,
+    string Requester,
+    DateTimeOffset PulledAt,
+    LicencePullOutcome Outcome,
+    string? LicenceId,
+    string? LicenceSha256);
+
 /// <param name="Type">Licence type code, e.g. <c>birth-certificate</c>.</param>
 /// <param name="IssuerCode">Credit code of the issuing department.</param>
 /// <param name="CaseNumber">The case whose matter produced it.</param>
-/// <param name="Supersedes">Type of the holder's licence this one replaces (an updated household register), if any.</param>
+/// <param name="SupersedesCurrent">The holder's current licence of the same type becomes Superseded (an updated household register).</param>
 public sealed record LicenceIssueRequest(
     string Type,
     string HolderId,

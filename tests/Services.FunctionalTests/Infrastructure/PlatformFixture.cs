@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OneThing.Host.Persistence;
+using OneThing.Host.Sandbox;
 using Respawn;
 
 namespace OneThing.FunctionalTests.Infrastructure;
@@ -67,12 +68,20 @@ public sealed class PlatformFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Empties every table that tests write (cases, messages, tokens), keeping reference data.</summary>
+    /// <summary>
+    /// Empties every table that tests write (cases, messages, tokens), keeping reference data, and puts the
+    /// sandbox licence library back to its demo licences (tests issue, supersede and revoke licences).
+    /// </summary>
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        await using var scope = CreateScope();
+        await scope.ServiceProvider.GetServices<IDataSeeder>().OfType<DemoLicenceSeeder>().Single().SeedAsync(CancellationToken.None);
     }
 
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
