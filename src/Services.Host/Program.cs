@@ -38,6 +38,9 @@ try
     app.MapHostEndpoints();
     app.MapIdentityEndpoints();
     app.MapPortalApi();
+    app.MapJourneysApi();
+    app.MapCasesApi();
+    app.MapMyLicencesApi();
     app.MapNotificationsApi();
     app.MapClerkApi();
     app.MapWorkflowsAdminApi();

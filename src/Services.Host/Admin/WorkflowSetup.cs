@@ -1,3 +1,4 @@
+using OneThing.Host.Cases.Activities;
 using OneThing.Host.Persistence;
 using OneThing.Integrations;
 using OneThing.Workflows;
@@ -13,7 +14,7 @@ public static class WorkflowSetup
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddWorkflows(activities => activities.AddIntegrationActivities(), configure: options =>
+        builder.Services.AddWorkflows(activities => activities.AddIntegrationActivities().AddCaseActivities(), configure: options =>
         {
             builder.Configuration.GetSection("Workflows").Bind(options);
             options.DefinitionsFolder ??= Path.Combine(AppContext.BaseDirectory, "workflows");

@@ -1,16 +1,20 @@
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Forms;
+using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Persistence;
 
 namespace OneThing.Host.Cases;
 
 public static class CasesExtensions
 {
-    /// <summary>The one-matter domain: departments and form validation now; cases, matters and tasks as the journeys land.</summary>
+    /// <summary>The one-matter domain: departments, the journey catalogue with compiled forms, form validation, case submission.</summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IDataSeeder, DepartmentSeeder>();
         builder.Services.AddSingleton<FormValidator>();
+        builder.Services.AddSingleton<JourneyCache>();
+        builder.Services.AddScoped<JourneyCatalogue>();
+        builder.Services.AddScoped<CaseSubmission>();
         return builder;
     }
 }

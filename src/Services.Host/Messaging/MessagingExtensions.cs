@@ -1,6 +1,9 @@
 using MassTransit;
 using OneThing.Contracts.Notifications;
+using OneThing.Host.Cases.Activities;
+using OneThing.Host.Cases.Departments;
 using OneThing.Host.Hosting;
+using OneThing.Host.Sandbox.DepartmentSystems;
 using OneThing.Host.Persistence;
 using OneThing.Workflows.Messages;
 using OneThing.Workflows.Messaging;
@@ -17,11 +20,19 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         var options = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        var sandbox = HostProfile.From(builder.Configuration).Sandbox;
+        builder.Services.Configure<SandboxDepartmentOptions>(builder.Configuration.GetSection(SandboxDepartmentOptions.Section));
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumers(typeof(MessagingExtensions).Assembly, typeof(WorkflowRuntime).Assembly);
+            bus.AddConsumers(type => type != typeof(SandboxDepartmentSystem), typeof(MessagingExtensions).Assembly, typeof(WorkflowRuntime).Assembly);
+            if (sandbox)
+            {
+                // The sandbox stands in for every department's back-office system on its queue.
+                bus.AddConsumer<SandboxDepartmentSystem>().ExcludeFromConfigureEndpoints();
+            }
+
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 10_000));
@@ -33,12 +44,17 @@ public static class MessagingExtensions
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(new Uri(options.RabbitMqUri!));
+                    ConfigureSandboxDepartments(context, rabbit, sandbox);
                     rabbit.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, memory) =>
+                {
+                    ConfigureSandboxDepartments(context, memory, sandbox);
+                    memory.ConfigureEndpoints(context);
+                });
             }
         });
 
@@ -59,5 +75,18 @@ public static class MessagingExtensions
         });
 
         return builder;
+    }
+
+    private static void ConfigureSandboxDepartments(IBusRegistrationContext context, IBusFactoryConfigurator bus, bool sandbox)
+    {
+        if (!sandbox)
+        {
+            return;
+        }
+
+        foreach (var department in DepartmentSeeder.Catalogue)
+        {
+            bus.ReceiveEndpoint(MatterActivity.DepartmentQueue(department.Code), endpoint => endpoint.ConfigureConsumer<SandboxDepartmentSystem>(context));
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Cases.Departments;
+using OneThing.Host.Cases.Model;
 using OneThing.Host.Identity;
 using OneThing.Host.Notifications;
 using OneThing.Workflows.Messaging;
@@ -21,6 +22,20 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<NotificationDelivery> Notifications => Set<NotificationDelivery>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseMatter> CaseMatters => Set<CaseMatter>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CaseMaterial> CaseMaterials => Set<CaseMaterial>();
+
+    public DbSet<CaseCorrection> CaseCorrections => Set<CaseCorrection>();
+
+    public DbSet<LicenceConsent> LicenceConsents => Set<LicenceConsent>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -16,6 +16,9 @@ public interface ILicenceLibrary
     /// </summary>
     Task<IReadOnlyList<LicenceRecord>> ListAsync(string holderId, CancellationToken cancellationToken = default);
 
+    /// <summary>One licence by its identifier (a result a case produced, downloaded by its applicant); null when unknown.</summary>
+    Task<LicenceRecord?> GetAsync(string licenceId, CancellationToken cancellationToken = default);
+
     /// <summary>Uses the holder's current licence of a type for a case; the library records the pull.</summary>
     Task<LicencePullResult> PullAsync(LicencePullRequest request, CancellationToken cancellationToken = default);
 

@@ -13,6 +13,8 @@ public sealed class InboxFilter<T>(DbContextAccessor accessor, TimeProvider time
     : IFilter<ConsumeContext<T>>
     where T : class
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         if (context.MessageId is not { } messageId)
@@ -28,6 +30,24 @@ public sealed class InboxFilter<T>(DbContextAccessor accessor, TimeProvider time
             Telemetry.InboxDuplicates.Add(1);
             logger.LogInformation("Message {MessageId} ({MessageType}) was already processed by {Endpoint}; skipped.",
                 messageId, typeof(T).Name, endpoint);
+            return;
+        }
+
+        if (db.Database.ProviderName == SqliteProvider)
+        {
+            // SQLite has one writer: a transaction opened here would hold the file's write lock while the
+            // consumer calls outside systems that write to the same file (the sandbox's stand-ins on the
+            // embedded default) — a deadlock. The embedded default runs one process on the in-memory bus,
+            // where a message does not outlive a crash anyway, so the row is recorded after the consumer.
+            await next.Send(context);
+            db.Set<InboxMessage>().Add(new InboxMessage
+            {
+                MessageId = messageId,
+                Endpoint = endpoint,
+                MessageType = typeof(T).FullName!,
+                ProcessedAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(context.CancellationToken);
             return;
         }
 

@@ -30,15 +30,19 @@ public sealed class WorkflowRuntime(
     private DbContext Db => accessor.Context;
 
     /// <summary>Starts an instance of the published version of <paramref name="definitionId"/> and runs it until it waits.</summary>
+    /// <remarks>
+    /// A caller that keeps its own rows about the instance (a case) may choose <paramref name="instanceId"/> so
+    /// those rows carry it and commit in the same transaction as the instance's first run.
+    /// </remarks>
     public async Task<WorkflowInstance> StartAsync(
-        string definitionId, JsonObject? input, string actor, string? correlationId = null, CancellationToken cancellationToken = default)
+        string definitionId, JsonObject? input, string actor, string? correlationId = null, CancellationToken cancellationToken = default, Guid? instanceId = null)
     {
         var definition = await definitions.GetPublishedAsync(definitionId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"No published version of workflow '{definitionId}'.");
         var now = time.GetUtcNow();
         var instance = new WorkflowInstance
         {
-            Id = Guid.CreateVersion7(),
+            Id = instanceId ?? Guid.CreateVersion7(),
             DefinitionId = definition.Id,
             DefinitionVersion = definition.Version,
             Status = InstanceStatus.Running,

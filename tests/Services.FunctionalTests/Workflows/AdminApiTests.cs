@@ -96,7 +96,7 @@ public sealed class AdminApiTests(PlatformFixture platform) : PlatformTest(platf
         using var police = await Platform.Factory.CreateApiClient().AuthorizeAsync("clerk.police");
         using var tax = await Platform.Factory.CreateApiClient().AuthorizeAsync("clerk.tax");
         var queue = await police.GetFromJsonAsync<JsonElement>("/api/v1/clerk/tasks");
-        var firstTask = queue.EnumerateArray().Select(t => t.GetProperty("id").GetGuid())
+        var firstTask = queue.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid())
             .Single(t => TaskOf(admin, first).Result == t);
         Assert.Equal(HttpStatusCode.NotFound, (await tax.GetAsync($"/api/v1/clerk/tasks/{firstTask}")).StatusCode);
         using var policeHead = await Platform.Factory.CreateApiClient().AuthorizeAsync("head.police");

@@ -16,6 +16,9 @@ public sealed class Department
     /// <summary>GB/T 2260 code of the area it serves.</summary>
     public required string RegionCode { get; set; }
 
+    /// <summary>Unified social credit code (GB 32100) of the body: the issuer code of the licences it issues.</summary>
+    public required string CreditCode { get; set; }
+
     /// <summary>Name of its back-office queue on the bus (<c>department-{code}</c>).</summary>
     public string QueueName => $"department-{Code}";
 }
@@ -30,6 +33,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.Name).HasMaxLength(100);
         builder.Property(d => d.NameEn).HasMaxLength(200);
         builder.Property(d => d.RegionCode).HasMaxLength(12);
+        builder.Property(d => d.CreditCode).HasMaxLength(18);
         builder.Ignore(d => d.QueueName);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class DepartmentSeeder(AppDbContext db) : IDataSeeder
                 stored.Name = department.Name;
                 stored.NameEn = department.NameEn;
                 stored.RegionCode = department.RegionCode;
+                stored.CreditCode = department.CreditCode;
             }
             else
             {
@@ -30,6 +31,7 @@ internal sealed class DepartmentSeeder(AppDbContext db) : IDataSeeder
                     Name = department.Name,
                     NameEn = department.NameEn,
                     RegionCode = department.RegionCode,
+                    CreditCode = department.CreditCode,
                 });
             }
         }

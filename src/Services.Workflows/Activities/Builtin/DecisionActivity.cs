@@ -9,7 +9,7 @@ public sealed class DecisionActivity : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         ValueTask.FromResult(ActivityResult.Complete(Truthy(context.Input("condition")) ? "True" : "False"));
 
-    internal static bool Truthy(System.Text.Json.Nodes.JsonNode? value) => value switch
+    public static bool Truthy(System.Text.Json.Nodes.JsonNode? value) => value switch
     {
         null => false,
         System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var b) => b,

@@ -1,0 +1,27 @@
+using OneThing.Host.Cases.Calendar;
+
+namespace OneThing.Host.Cases;
+
+/// <summary>
+/// A matter's or case's deadlines from the moment its clock starts: the promised and statutory limits in
+/// working days, counted from the day after (Asia/Shanghai), each ending at the end of its last working day.
+/// </summary>
+public sealed record CaseDeadlines(DateTimeOffset Promised, DateTimeOffset Statutory, bool Provisional, string CalendarVersion)
+{
+    public static CaseDeadlines From(DateTimeOffset clockStart, int promisedDays, int statutoryDays, WorkingDayCalendar? calendar = null)
+    {
+        calendar ??= WorkingDayCalendar.Default;
+        var start = WorkingDayCalendar.LocalDate(clockStart);
+        var promised = calendar.AddWorkingDays(start, promisedDays);
+        var statutory = calendar.AddWorkingDays(start, Math.Max(statutoryDays, promisedDays));
+        return new CaseDeadlines(
+            WorkingDayCalendar.EndOfWorkingDay(promised.Due),
+            WorkingDayCalendar.EndOfWorkingDay(statutory.Due),
+            promised.Provisional || statutory.Provisional,
+            promised.Version);
+    }
+
+    /// <summary>Working days left until <paramref name="due"/> (0 on the last day, negative when overdue).</summary>
+    public static int RemainingWorkingDays(DateTimeOffset now, DateTimeOffset due, WorkingDayCalendar? calendar = null) =>
+        (calendar ?? WorkingDayCalendar.Default).WorkingDaysBetween(WorkingDayCalendar.LocalDate(now), WorkingDayCalendar.LocalDate(due));
+}
