@@ -1,3 +1,5 @@
+using OneThing.Host.Cases.Activities;
+using OneThing.Integrations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -22,7 +24,26 @@ public sealed class JourneyFilesTests
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "schema", "workflow-definition.schema.json")),
         new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
-    private static readonly DefinitionValidator Validator = new(new ActivityRegistry().AddBuiltins().AddJourneyActivities());
+    /// <summary>The host's real registry: the files must validate against the activities that run them.</summary>
+    private static readonly ActivityRegistry HostActivities = new ActivityRegistry().AddBuiltins().AddIntegrationActivities().AddCaseActivities();
+
+    private static readonly DefinitionValidator Validator = new(HostActivities);
+
+    [Fact]
+    public void The_unit_test_stand_ins_declare_exactly_the_contract_of_the_host_activities()
+    {
+        var standIns = new ActivityRegistry().AddJourneyActivities();
+        foreach (var type in new[] { "Acceptance", "Matter", "CompleteCase", "RejectCase", "RevokeMatter" })
+        {
+            var real = HostActivities.Find(type)!;
+            var standIn = standIns.Find(type)!;
+            Assert.Equal(real.Outcomes.Order(), standIn.Outcomes.Order());
+            Assert.Equal(real.Waits, standIn.Waits);
+            Assert.Equal(
+                real.Inputs.Select(i => $"{i.Name}:{i.Kind}:{i.Required}").Order(),
+                standIn.Inputs.Select(i => $"{i.Name}:{i.Kind}:{i.Required}").Order());
+        }
+    }
 
     private static readonly HashSet<string> Departments = [.. DepartmentSeeder.Catalogue.Select(d => d.Code)];
 

@@ -246,13 +246,13 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
 }
 
 [Activity(TypeName, Category = "One matter", Description = "A department service of the case: instant rule, queue task, corrections, licence write-back.",
-    Outcomes = [MatterOutcomes.Approved, MatterOutcomes.Rejected])]
+    Outcomes = [MatterOutcomes.Approved, MatterOutcomes.Rejected], Waits = true)]
 [Input("matter", InputKind.String, Required = true, Description = "Code of the matter within the journey")]
 [Input("name", InputKind.String, Required = true, Description = "Chinese name (事项名称)")]
-[Input("nameEn", InputKind.String)]
+[Input("nameEn", InputKind.String, Required = true)]
 [Input("department", InputKind.String, Required = true, Description = "Department code")]
-[Input("promisedDays", InputKind.Number, Description = "Promised limit in working days (承诺时限)")]
-[Input("statutoryDays", InputKind.Number, Description = "Statutory limit in working days (法定时限)")]
+[Input("promisedDays", InputKind.Number, Required = true, Description = "Promised limit in working days (承诺时限)")]
+[Input("statutoryDays", InputKind.Number, Required = true, Description = "Statutory limit in working days (法定时限)")]
 [Input("instantRule", InputKind.Object, Description = "{ id, description, descriptionEn, condition } — approved at once when the condition holds")]
 [Input("produces", InputKind.Object, Description = "{ licenceType, typeName, holder, holderName, data, supersedesCurrent } written back on approval")]
 [Input("assignCreditCode", InputKind.Boolean, Description = "The approved registration assigns a unified social credit code (variables.creditCode)")]
@@ -263,9 +263,9 @@ public sealed class MatterActivity(AppDbContext db, ILicenceLibrary licences) : 
 
 /// <summary>受理: the service centre (or a rule) accepts the case, rejects it, or asks for corrections once.</summary>
 [Activity(TypeName, Category = "One matter", Description = "Acceptance of the case (受理): instant rule or a clerk; corrections handled inside.",
-    Outcomes = [MatterOutcomes.Accepted, MatterOutcomes.Rejected])]
+    Outcomes = [MatterOutcomes.Accepted, MatterOutcomes.Rejected], Waits = true)]
 [Input("department", InputKind.String, Description = "Department code (default service-center)")]
-[Input("promisedDays", InputKind.Number)]
+[Input("promisedDays", InputKind.Number, Required = true, Description = "Promised limit of acceptance in working days")]
 [Input("instantRule", InputKind.Object, Description = "{ id, description, condition } — accepted at once when it holds")]
 public sealed class AcceptanceActivity(AppDbContext db, ILicenceLibrary licences) : DepartmentReviewActivity(db, licences)
 {

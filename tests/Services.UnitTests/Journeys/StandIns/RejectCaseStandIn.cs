@@ -4,7 +4,7 @@ namespace OneThing.UnitTests.Journeys.StandIns;
 
 /// <summary>Ends the whole case as rejected.</summary>
 [Activity(TypeName, Category = "Journey", Outcomes = [])]
-[Input("reason", InputKind.Expression, Required = true)]
+[Input("reason", InputKind.Expression)]
 public sealed class RejectCaseStandIn : IActivity
 {
     public const string TypeName = "RejectCase";
