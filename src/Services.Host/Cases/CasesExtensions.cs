@@ -13,6 +13,7 @@ public static class CasesExtensions
         builder.Services.AddScoped<IDataSeeder, DepartmentSeeder>();
         builder.Services.AddSingleton<FormValidator>();
         builder.Services.AddSingleton<JourneyCache>();
+        builder.Services.AddSingleton<OneThing.Workflows.Definitions.IDefinitionCheck, JourneyDefinitionCheck>();
         builder.Services.AddScoped<JourneyCatalogue>();
         builder.Services.AddScoped<CaseSubmission>();
         return builder;

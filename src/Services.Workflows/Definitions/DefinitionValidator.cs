@@ -9,8 +9,10 @@ namespace OneThing.Workflows.Definitions;
 /// Checks a definition before it can be published or run, and says precisely where each problem is
 /// (a JSON pointer into the definition) in English and Chinese.
 /// </summary>
-public sealed class DefinitionValidator(ActivityRegistry registry)
+public sealed class DefinitionValidator(ActivityRegistry registry, IEnumerable<IDefinitionCheck>? checks = null)
 {
+    private readonly IReadOnlyList<IDefinitionCheck> _checks = checks?.ToList() ?? [];
+
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<DefinitionError>();
@@ -76,6 +78,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
         if (errors.Count == 0)
         {
             ValidateGraph(definition, ids, starts[0].a.Id, Add);
+        }
+
+        foreach (var check in _checks)
+        {
+            errors.AddRange(check.Validate(definition));
         }
 
         return errors;
@@ -317,3 +324,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
 
 /// <summary>One problem in a definition: where (JSON pointer), a stable code, and the message in English and Chinese.</summary>
 public sealed record DefinitionError(string Pointer, string Code, string Message, string MessageZh);
+
+/// <summary>
+/// A host's own rules for the definitions it runs (e.g. that a journey's form is a usable schema), applied
+/// with the runtime's on every validation: publishing, importing and loading files.
+/// </summary>
+public interface IDefinitionCheck
+{
+    IEnumerable<DefinitionError> Validate(WorkflowDefinition definition);
+}

@@ -1,3 +1,4 @@
+using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Activities;
 using OneThing.Integrations;
 using System.Text.Json;
@@ -27,7 +28,26 @@ public sealed class JourneyFilesTests
     /// <summary>The host's real registry: the files must validate against the activities that run them.</summary>
     private static readonly ActivityRegistry HostActivities = new ActivityRegistry().AddBuiltins().AddIntegrationActivities().AddCaseActivities();
 
-    private static readonly DefinitionValidator Validator = new(HostActivities);
+    private static readonly DefinitionValidator Validator = new(HostActivities, [new JourneyDefinitionCheck()]);
+
+    [Fact]
+    public void A_journey_with_a_broken_form_unknown_department_or_dangling_holder_is_refused()
+    {
+        var text = JourneyFiles.Text("newborn");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        node["metadata"]!["form"]!["properties"]!["father"]!["properties"]!["idNumber"]!["format"] = "no-such-format";
+        Assert.Contains(Validator.Validate(WorkflowJson.Parse(node.ToJsonString())), e => e.Code == "journey_invalid" && e.Message.Contains("no-such-format"));
+
+        node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        var matter = node["activities"]!.AsArray().First(a => a!["id"]!.GetValue<string>() == "birth-certificate")!;
+        matter["inputs"]!["department"] = "ministry-of-magic";
+        matter["inputs"]!["promisedDays"] = 9;
+        node["metadata"]!["materials"]![0]!["holder"] = "/grandfather/idNumber";
+        var errors = Validator.Validate(WorkflowJson.Parse(node.ToJsonString()));
+        Assert.Contains(errors, e => e.Code == "unknown_department" && e.Pointer.EndsWith("/inputs/department", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Code == "promised_beyond_statutory");
+        Assert.Contains(errors, e => e.Code == "material_holder" && e.Pointer == "#/metadata/materials/0");
+    }
 
     [Fact]
     public void The_unit_test_stand_ins_declare_exactly_the_contract_of_the_host_activities()
