@@ -79,6 +79,13 @@ public sealed class CaseSubmission(
             throw Invalid(errors);
         }
 
+        if (subject.ActingAs == "window-clerk")
+        {
+            // The case shows in the applicant's own list when they have an account.
+            var owner = await db.Users.AsNoTracking().Where(u => u.IdNumber == subject.GranteeIdNumber).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+            subject = subject with { OwnerUserId = owner };
+        }
+
         var now = time.GetUtcNow();
         var region = RegionOf(caller, subject);
         var number = await CaseNumbers.NextAsync(db, region, WorkingDayCalendarDate(now), cancellationToken);
@@ -231,11 +238,11 @@ public sealed class CaseSubmission(
             }
 
             RequireAuthorisation(request.Authorisation, errors);
+            // The owner (the applicant's own account, if they have one) is looked up once the input is valid.
             var idNumber = id?.Value ?? string.Empty;
-            var owner = idNumber.Length == 0 ? null : db.Users.AsNoTracking().Where(u => u.IdNumber == idNumber).Select(u => u.Id).FirstOrDefault();
             return Organisation(journey, form, errors, out var organisation)
-                ? organisation with { OwnerUserId = owner, ActingAs = "window-clerk", GranteeIdNumber = idNumber }
-                : new SubjectInfo(SubjectKind.Person, idNumber, person?.Name ?? string.Empty, owner, "window-clerk", idNumber);
+                ? organisation with { ActingAs = "window-clerk", GranteeIdNumber = idNumber }
+                : new SubjectInfo(SubjectKind.Person, idNumber, person?.Name ?? string.Empty, null, "window-clerk", idNumber);
         }
 
         if (request.OnBehalfOf is not null)
