@@ -36,6 +36,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 invalid.Errors.Select(e => new FieldError(e.Pointer, e.Code, e.Message, e.MessageZh)).ToList()),
             DefinitionStateException state => Problems.Conflict.Create(state.Message, "当前版本状态不允许此操作。"),
             OneThing.Workflows.Execution.WorkflowRunawayException runaway => Problems.Conflict.Create(runaway.Message, "流程在一步之内执行了过多环节，已停止；请检查流程定义中的循环。"),
+            OneThing.Integrations.OutsideSystems.OutsideSystemException outside => Problems.ServiceUnavailable.Create(
+                $"{outside.System} did not answer properly; nothing was stored, try again shortly.", $"外部系统（{outside.System}）暂不可用，本次未保存任何内容，请稍后重试。"),
+            _ when IsUnreachable(exception) => Problems.ServiceUnavailable.Create(
+                "An outside system (licence library, SMS gateway, department system) is not reachable; nothing was stored, try again shortly.",
+                "外部系统（电子证照库、短信网关或部门业务系统）暂时无法连接，本次未保存任何内容，请稍后重试。"),
             DbUpdateConcurrencyException =>
                 Problems.Conflict.Create("The resource was changed by someone else; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
             DbUpdateException =>
@@ -78,5 +83,24 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             $"The value at {pointer} is not valid JSON or has the wrong type (line {json.LineNumber + 1}).",
             $"{pointer} 处的值不是有效的 JSON 或类型不正确（第 {json.LineNumber + 1} 行）。");
         return Problems.MalformedJson.Create(error.Detail, error.DetailZh, [error]);
+    }
+
+    /// <summary>An outside call that never got an answer: refused connection, timeout, open circuit (Polly's rejections).</summary>
+    private static bool IsUnreachable(Exception exception)
+    {
+        if (exception is HttpRequestException or TimeoutException)
+        {
+            return true;
+        }
+
+        for (var type = exception.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.FullName == "Polly.ExecutionRejectedException")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
