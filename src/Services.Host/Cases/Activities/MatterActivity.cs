@@ -23,6 +23,7 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
 {
     private const string TaskPrefix = "task-";
     private const string CorrectionPrefix = "correction-";
+    private const string PendingApproval = "pendingApproval";
 
     protected virtual bool IsAcceptance => false;
 
@@ -37,6 +38,14 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
     {
         var @case = await CaseStore.LoadAsync(db, context.InstanceId);
         var matter = MatterOf(context, @case);
+        if (context.Data[PendingApproval] is JsonObject pending)
+        {
+            // A run again after a fault (the licence library was down when a clerk or system approved):
+            // the decision stands; finish it instead of opening the matter again.
+            return await ApproveAsync(context, @case, matter, Enum.Parse<DeciderKind>(pending["decider"]!.GetValue<string>()),
+                pending["actor"]!.GetValue<string>(), pending["actorName"]?.GetValue<string>(), pending["reason"]?.GetValue<string>());
+        }
+
         if (context.Activity.Inputs["instantRule"] is JsonObject rule && DecisionActivity.Truthy(context.Evaluate(rule["condition"])))
         {
             var ruleId = rule["id"]?.GetValue<string>() ?? context.Activity.Id;
@@ -73,6 +82,14 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
         switch (resumption.Outcome)
         {
             case MatterOutcomes.Approve:
+                // Kept with the execution: if writing the licence back faults, the retry completes this approval.
+                context.Data[PendingApproval] = new JsonObject
+                {
+                    ["decider"] = decider.ToString(),
+                    ["actor"] = resumption.Actor,
+                    ["actorName"] = actorName,
+                    ["reason"] = reason,
+                };
                 return await ApproveAsync(context, @case, matter, decider, resumption.Actor, actorName, reason);
 
             case MatterOutcomes.Reject:
@@ -148,6 +165,7 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
                 JsonSerializer.Serialize(new { licence.Id, licence.Type, licence.TypeName, licence.IssuerName }, JsonSerializerOptions.Web));
         }
 
+        context.Data.Remove(PendingApproval);
         Decide(context, @case, matter, MatterStatus.Approved, decider, actor, actorName, reason);
         if (decider == DeciderKind.Rule)
         {
