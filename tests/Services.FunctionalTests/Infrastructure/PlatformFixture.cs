@@ -74,10 +74,27 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public async Task ResetAsync()
     {
-        await using (var connection = new NpgsqlConnection(ConnectionString))
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await _respawner!.ResetAsync(connection);
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                // The host may still be consuming the previous test's messages. A consumer's transaction holds its
+                // inbox row while it calls the sandbox over HTTP, and the sandbox writes to tables the reset already
+                // locked: a wait PostgreSQL cannot see as a deadlock. Give up quickly instead, and try again.
+                await using (var command = new NpgsqlCommand("SET lock_timeout = '2s'", connection))
+                {
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                await _respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
+            {
+                await Task.Delay(100 * attempt);
+            }
         }
 
         await using var scope = CreateScope();
