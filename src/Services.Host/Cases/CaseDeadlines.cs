@@ -5,6 +5,8 @@ namespace OneThing.Host.Cases;
 /// <summary>
 /// A matter's or case's deadlines from the moment its clock starts: the promised and statutory limits in
 /// working days, counted from the day after (Asia/Shanghai), each ending at the end of its last working day.
+/// The instants are UTC, like every instant we store: PostgreSQL's <c>timestamptz</c> refuses other offsets and
+/// SQLite's sortable encoding orders mixed offsets wrongly.
 /// </summary>
 public sealed record CaseDeadlines(DateTimeOffset Promised, DateTimeOffset Statutory, bool Provisional, string CalendarVersion)
 {
@@ -15,8 +17,8 @@ public sealed record CaseDeadlines(DateTimeOffset Promised, DateTimeOffset Statu
         var promised = calendar.AddWorkingDays(start, promisedDays);
         var statutory = calendar.AddWorkingDays(start, Math.Max(statutoryDays, promisedDays));
         return new CaseDeadlines(
-            WorkingDayCalendar.EndOfWorkingDay(promised.Due),
-            WorkingDayCalendar.EndOfWorkingDay(statutory.Due),
+            WorkingDayCalendar.EndOfWorkingDay(promised.Due).ToUniversalTime(),
+            WorkingDayCalendar.EndOfWorkingDay(statutory.Due).ToUniversalTime(),
             promised.Provisional || statutory.Provisional,
             promised.Version);
     }
