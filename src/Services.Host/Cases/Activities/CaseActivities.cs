@@ -36,7 +36,7 @@ public sealed class RejectCaseActivity(AppDbContext db) : IActivity
     {
         var @case = await CaseStore.LoadAsync(db, context.InstanceId);
         var rejected = @case.Matters.Where(m => m.Status == MatterStatus.Rejected).OrderByDescending(m => m.DecidedAt).FirstOrDefault();
-        var reason = context.StringInput("reason") ?? (rejected is null ? "不予办理" : $"{rejected.Name}：{rejected.Reason}");
+        var reason = Reason(context.StringInput("reason"), rejected);
         @case.Status = CaseStatus.Rejected;
         @case.ClosedAt = context.Now;
         @case.ClosingReason = reason;
@@ -49,6 +49,19 @@ public sealed class RejectCaseActivity(AppDbContext db) : IActivity
         db.AddEvent(@case, context.Now, CaseEventKinds.Rejected, context.Actor, detail: reason);
         context.Notify(@case, "case-rejected", "办件未通过", $"您的办件 {@case.Number}（{@case.JourneyName}）未通过：{reason}");
         return ActivityResult.Terminate(reason);
+    }
+
+    /// <summary>
+    /// The journey's summary (which matter failed) followed by the reason the deciding clerk or system gave: the
+    /// applicant must learn why, not only where (the closing reason holds at most 1000 characters).
+    /// </summary>
+    private static string Reason(string? summary, CaseMatter? rejected)
+    {
+        var why = rejected is { Reason: { Length: > 0 } given } ? $"{rejected.Name}：{given}" : null;
+        var reason = summary is null ? why ?? "不予办理"
+            : why is null || summary.Contains(rejected!.Reason!, StringComparison.Ordinal) ? summary
+            : $"{summary}。{why}";
+        return reason.Length <= 1000 ? reason : reason[..999] + "…";
     }
 }
 
