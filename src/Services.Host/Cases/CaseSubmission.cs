@@ -240,7 +240,7 @@ public sealed class CaseSubmission(
             RequireAuthorisation(request.Authorisation, errors);
             // The owner (the applicant's own account, if they have one) is looked up once the input is valid.
             var idNumber = id?.Value ?? string.Empty;
-            return Organisation(journey, form, errors, out var organisation)
+            return Organisation(journey, form, out var organisation)
                 ? organisation with { ActingAs = "window-clerk", GranteeIdNumber = idNumber }
                 : new SubjectInfo(SubjectKind.Person, idNumber, person?.Name ?? string.Empty, null, "window-clerk", idNumber);
         }
@@ -255,7 +255,7 @@ public sealed class CaseSubmission(
             throw new ProblemException(Problems.Forbidden, "Your account has no verified ID number; complete real-name verification first.", "您的账户尚未完成实名认证，无法申请。");
         }
 
-        if (Organisation(journey, form, errors, out var company))
+        if (Organisation(journey, form, out var company))
         {
             RequireAuthorisation(request.Authorisation, errors);
             return company with { OwnerUserId = caller.UserId, ActingAs = "agent", GranteeIdNumber = caller.IdNumber };
@@ -265,7 +265,7 @@ public sealed class CaseSubmission(
     }
 
     /// <summary>For organisation journeys the subject is the organisation named in the form (<c>journey.subject</c> pointers).</summary>
-    private static bool Organisation(Journey journey, JsonObject form, List<FieldError> errors, out SubjectInfo subject)
+    private static bool Organisation(Journey journey, JsonObject form, out SubjectInfo subject)
     {
         subject = null!;
         if (journey.ApplicantKind != SubjectKind.Organisation)
@@ -276,7 +276,6 @@ public sealed class CaseSubmission(
         var code = FormPointer.Get(form, journey.SubjectIdPointer) is JsonValue c && c.TryGetValue<string>(out var codeText) ? codeText : string.Empty;
         var name = FormPointer.Get(form, journey.SubjectNamePointer) is JsonValue n && n.TryGetValue<string>(out var nameText) ? nameText : string.Empty;
         subject = new SubjectInfo(SubjectKind.Organisation, code.ToUpperInvariant(), name, null, null, null);
-        _ = errors;
         return true;
     }
 

@@ -93,7 +93,7 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
                 return await ApproveAsync(context, @case, matter, decider, resumption.Actor, actorName, reason);
 
             case MatterOutcomes.Reject:
-                Decide(context, @case, matter, MatterStatus.Rejected, decider, resumption.Actor, actorName, reason);
+                Decide(context, matter, MatterStatus.Rejected, decider, resumption.Actor, actorName, reason);
                 db.AddEvent(@case, context.Now, CaseEventKinds.MatterRejected, resumption.Actor, actorName, matter.Code, reason);
                 context.Notify(@case, "rejected", $"{matter.Name}未通过", $"您的办件 {@case.Number} 中的“{matter.Name}”未通过：{reason}");
                 return ActivityResult.Complete(RejectedOutcome);
@@ -166,7 +166,7 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
         }
 
         context.Data.Remove(PendingApproval);
-        Decide(context, @case, matter, MatterStatus.Approved, decider, actor, actorName, reason);
+        Decide(context, matter, MatterStatus.Approved, decider, actor, actorName, reason);
         if (decider == DeciderKind.Rule)
         {
             matter.RuleId = actor["rule:".Length..];
@@ -191,7 +191,7 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
         return ActivityResult.Complete(ApprovedOutcome);
     }
 
-    private void Decide(ActivityContext context, Case @case, CaseMatter matter, MatterStatus status, DeciderKind decider, string actor, string? actorName, string? reason)
+    private static void Decide(ActivityContext context, CaseMatter matter, MatterStatus status, DeciderKind decider, string actor, string? actorName, string? reason)
     {
         matter.Status = status;
         matter.Decider = decider;
@@ -212,7 +212,6 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
             ["decider"] = actor,
             ["licenceId"] = matter.LicenceId,
         };
-        _ = @case;
     }
 
     /// <summary>Everything missing is told at once; the matter waits for the applicant's one answer.</summary>
