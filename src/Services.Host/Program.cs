@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneThing.Host.Admin;
 using OneThing.Host.Cases;
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Clerk;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
@@ -43,6 +44,7 @@ try
     app.MapMyLicencesApi();
     app.MapNotificationsApi();
     app.MapClerkApi();
+    app.MapCalendarApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
 

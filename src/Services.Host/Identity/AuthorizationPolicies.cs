@@ -12,6 +12,9 @@ public static class AuthorizationPolicies
     public const string Applicant = "applicant";
     public const string Clerk = "clerk";
     public const string Admin = "admin";
+
+    /// <summary>Government staff: clerks, heads, window clerks, administrators.</summary>
+    public const string Staff = "staff";
     public const string Auditor = "auditor";
     public const string DepartmentSystem = "department-system";
 
@@ -26,6 +29,7 @@ public static class AuthorizationPolicies
         options.AddPolicy(Applicant, Roles(Identity.Roles.Applicant, Identity.Roles.WindowClerk));
         options.AddPolicy(Clerk, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead));
         options.AddPolicy(Admin, Roles(Identity.Roles.Admin));
+        options.AddPolicy(Staff, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead, Identity.Roles.WindowClerk, Identity.Roles.Admin));
         options.AddPolicy(Auditor, Roles(Identity.Roles.Auditor));
         options.AddPolicy(DepartmentSystem, Roles(Identity.Roles.DepartmentSystem));
     }
