@@ -16,6 +16,8 @@ public static class CasesExtensions
         builder.Services.AddSingleton<OneThing.Workflows.Definitions.IDefinitionCheck, JourneyDefinitionCheck>();
         builder.Services.AddScoped<JourneyCatalogue>();
         builder.Services.AddScoped<CaseSubmission>();
+        builder.Services.AddOptions<Activities.SlaOptions>().Bind(builder.Configuration.GetSection(Activities.SlaOptions.Section))
+            .Validate(o => o.WarningFraction is > 0 and < 1, "Cases:Sla:WarningFraction must be between 0 and 1 (e.g. 0.8).").ValidateOnStart();
         return builder;
     }
 }

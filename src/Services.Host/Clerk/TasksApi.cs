@@ -69,6 +69,7 @@ public static class TasksApi
 
     private static async Task<Ok<QueuePage>> ListAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken,
         string status = "Open", string? journey = null, string? matter = null, string? caseNumber = null, string? claimed = null, bool? overdue = null,
+        bool? escalated = null,
         int page = 1, int pageSize = 20)
     {
         var parsed = Enum.TryParse<WorkflowTaskStatus>(status, ignoreCase: true, out var s) ? s
@@ -106,6 +107,12 @@ public static class TasksApi
         if (overdue is { } late)
         {
             query = late ? query.Where(r => r.Task.DueAt != null && r.Task.DueAt < now) : query.Where(r => r.Task.DueAt == null || r.Task.DueAt >= now);
+        }
+
+        if (escalated is { } up)
+        {
+            // The heads' escalated queue: tasks whose promised deadline passed while open.
+            query = query.Where(r => r.Task.Escalated == up);
         }
 
         var total = await query.CountAsync(cancellationToken);

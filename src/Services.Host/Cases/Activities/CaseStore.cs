@@ -52,6 +52,16 @@ internal static class CaseStore
         context.Publish(new NotificationRequested(id, owner, title, body, @case.Number));
     }
 
+    /// <summary>Tells staff (clerk, heads, supervisors) about a case; one notification per person, stable for a re-run.</summary>
+    public static void NotifyStaff(this ActivityContext context, Case @case, IEnumerable<string> userIds, string kind, string title, string body)
+    {
+        foreach (var user in userIds)
+        {
+            var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.IdempotencyKey}|{kind}|{user}")).AsSpan(0, 16));
+            context.Publish(new NotificationRequested(id, user, title, body, @case.Number));
+        }
+    }
+
     public static bool IsFinal(this MatterStatus status) =>
         status is MatterStatus.Approved or MatterStatus.Rejected or MatterStatus.Cancelled or MatterStatus.Revoked;
 

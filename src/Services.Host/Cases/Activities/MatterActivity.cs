@@ -19,7 +19,7 @@ namespace OneThing.Host.Cases.Activities;
 /// the department system's decision. A correction request (补正) waits for the applicant's one answer and
 /// then opens the matter again with its clock restarted. Approval writes back the licence it produces.
 /// </summary>
-public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary licences) : IActivity
+public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary licences) : IActivity
 {
     private const string TaskPrefix = "task-";
     private const string CorrectionPrefix = "correction-";
@@ -77,6 +77,12 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
             return ActivityResult.Wait();
         }
 
+        if (IsClockBookmark(resumption.BookmarkName))
+        {
+            await OnClockAsync(context, @case, matter, resumption.BookmarkName);
+            return ActivityResult.Wait();
+        }
+
         var decider = resumption.Actor.StartsWith("system:", StringComparison.Ordinal) ? DeciderKind.System : DeciderKind.Clerk;
         var reason = resumption.Data?["reason"]?.GetValue<string>();
         switch (resumption.Outcome)
@@ -121,6 +127,8 @@ public abstract class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary 
         matter.ClockStartedAt = context.Now;
         matter.PromisedDueAt = deadlines.Promised;
         matter.StatutoryDueAt = deadlines.Statutory;
+        matter.EscalatedAt = null;
+        ScheduleClock(context, round, deadlines);
 
         var data = new JsonObject
         {
@@ -330,6 +338,9 @@ public static class CaseEventKinds
     public const string LicenceIssued = "LicenceIssued";
     public const string MatterRevoked = "MatterRevoked";
     public const string MatterCancelled = "MatterCancelled";
+    public const string DeadlineWarning = "DeadlineWarning";
+    public const string Escalated = "Escalated";
+    public const string StatutoryDeadlinePassed = "StatutoryDeadlinePassed";
     public const string Completed = "Completed";
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";

@@ -155,6 +155,9 @@ public sealed class CaseMatter
 
     public DateTimeOffset? StatutoryDueAt { get; set; }
 
+    /// <summary>When the promised deadline passed with the matter still open: escalated to the head, overdue.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
     public DateTimeOffset? DecidedAt { get; set; }
 
     public string? DecidedBy { get; set; }

@@ -558,6 +558,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsAcceptance")
                         .HasColumnType("boolean");
 

@@ -559,6 +559,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("IsAcceptance")
                         .HasColumnType("bit");
 

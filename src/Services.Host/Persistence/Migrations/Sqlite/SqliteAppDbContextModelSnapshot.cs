@@ -545,6 +545,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsAcceptance")
                         .HasColumnType("INTEGER");
 
