@@ -45,6 +45,7 @@ try
     app.MapNotificationsApi();
     app.MapClerkApi();
     app.MapCalendarApi();
+    app.MapStatisticsApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
 

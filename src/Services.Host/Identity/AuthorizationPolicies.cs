@@ -13,6 +13,9 @@ public static class AuthorizationPolicies
     public const string Clerk = "clerk";
     public const string Admin = "admin";
 
+    /// <summary>Those who supervise service quality: department heads (their department) and administrators.</summary>
+    public const string Supervision = "supervision";
+
     /// <summary>Government staff: clerks, heads, window clerks, administrators.</summary>
     public const string Staff = "staff";
     public const string Auditor = "auditor";
@@ -29,6 +32,7 @@ public static class AuthorizationPolicies
         options.AddPolicy(Applicant, Roles(Identity.Roles.Applicant, Identity.Roles.WindowClerk));
         options.AddPolicy(Clerk, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead));
         options.AddPolicy(Admin, Roles(Identity.Roles.Admin));
+        options.AddPolicy(Supervision, Roles(Identity.Roles.DepartmentHead, Identity.Roles.Admin));
         options.AddPolicy(Staff, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead, Identity.Roles.WindowClerk, Identity.Roles.Admin));
         options.AddPolicy(Auditor, Roles(Identity.Roles.Auditor));
         options.AddPolicy(DepartmentSystem, Roles(Identity.Roles.DepartmentSystem));

@@ -26,4 +26,11 @@ public static class ChinaTime
         var local = date.ToDateTime(EndOfDayTime);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));
     }
+
+    /// <summary>The first instant of <paramref name="date"/> in Beijing, as UTC (for range queries on stored instants).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }
