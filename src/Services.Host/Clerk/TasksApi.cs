@@ -38,9 +38,16 @@ public static class TasksApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/corrections", RequestCorrectionAsync).WithName("RequestCorrection")
             .WithSummary("Ask for every missing item at once · 一次性告知补正").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/suspend", SuspendAsync).WithName("SuspendMatterClock")
+            .WithSummary("Stop the clock for an excluded period (hearing, inspection, expert review, testing) · 暂停计时").ProducesValidationProblem();
         group.MapPost("/{id:guid}/reassign", ReassignAsync).WithName("ReassignTask").WithSummary("Give the task to a colleague (head only) · 改派")
             .ProducesValidationProblem();
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask").WithSummary("Decide a task with one of its outcomes (generic workflows)");
+
+        var suspended = app.MapGroup("/api/v1/clerk/suspended").WithTags("Clerk · tasks · 待办").RequireAuthorization(AuthorizationPolicies.Clerk);
+        suspended.MapGet("/", SuspendedAsync).WithName("ListSuspendedMatters").WithSummary("My department's matters whose clock is stopped · 暂停计时的事项");
+        suspended.MapPost("/{caseNumber}/{matter}/resume", ResumeClockAsync).WithName("ResumeMatterClock")
+            .WithSummary("Restart the clock: the task returns to the queue with the working days that were left · 恢复计时").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -56,6 +63,10 @@ public static class TasksApi
     public sealed record CorrectionRequest(List<CorrectionItem>? Items);
 
     public sealed record ReassignRequest(string? UserName);
+
+    public sealed record SuspendRequest(string? Kind, string? Reason);
+
+    public sealed record SuspendedMatter(string CaseNumber, string Matter, string MatterName, string? Reason, DateTimeOffset? SuspendedAt);
 
     public sealed record QueueTask(
         Guid Id, string Title, string Status, string? Department, string? CaseNumber, string? Journey, string? JourneyName, string? Matter, string? MatterName,
@@ -217,6 +228,52 @@ public static class TasksApi
 
         var data = new JsonObject { ["items"] = JsonSerializer.SerializeToNode(items, JsonSerializerOptions.Web) };
         return DecideAsync(id, MatterOutcomes.RequestCorrection, data, db, runtime, user, cancellationToken);
+    }
+
+    private static Task<NoContent> SuspendAsync(Guid id, SuspendRequest request, AppDbContext db, WorkflowRuntime runtime, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (request.Kind is null || !DepartmentReviewActivity.SuspensionKinds.Contains(request.Kind))
+        {
+            errors.Add(new FieldError("#/kind", "invalid_kind", $"kind is one of {string.Join(", ", DepartmentReviewActivity.SuspensionKinds)}.", "暂停类型须为听证、现场勘验、专家评审、检验检测或其他。"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        {
+            errors.Add(new FieldError("#/reason", "required", "Say why the clock stops (at most 500 characters); the applicant is told.", "请填写暂停计时的原因（不超过 500 个字），申请人会看到。"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ProblemException(Problems.ValidationFailed, errors: errors);
+        }
+
+        return DecideAsync(id, MatterOutcomes.Suspend, new JsonObject { ["kind"] = request.Kind, ["reason"] = request.Reason!.Trim() }, db, runtime, user, cancellationToken);
+    }
+
+    private static async Task<Ok<List<SuspendedMatter>>> SuspendedAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var department = user.GetClaim(OneThingClaims.Department);
+        var rows = await (from m in db.CaseMatters.AsNoTracking()
+                          join c in db.Cases.AsNoTracking() on m.CaseId equals c.Id
+                          where m.Status == MatterStatus.Suspended && m.DepartmentCode == department
+                          orderby m.SuspendedAt
+                          select new SuspendedMatter(c.Number, m.Code, m.Name, m.SuspensionReason, m.SuspendedAt)).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<NoContent> ResumeClockAsync(string caseNumber, string matter, AppDbContext db, WorkflowRuntime runtime, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var caller = await Caller.OfAsync(user, db, cancellationToken);
+        var bookmark = await (from m in db.CaseMatters.AsNoTracking()
+                              join c in db.Cases.AsNoTracking() on m.CaseId equals c.Id
+                              where c.Number == caseNumber && m.Code == matter && m.DepartmentCode == caller.Department && m.Status == MatterStatus.Suspended
+                              select m.SuspensionBookmarkId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ProblemException(Problems.NotFound, "No suspended matter of your department by that case number and code.", "本部门没有该暂停计时的事项。");
+        var result = await runtime.ResumeAsync(bookmark, null, new JsonObject { ["actorName"] = caller.Name }, caller.UserId, cancellationToken);
+        return result == ResumeResult.Resumed ? TypedResults.NoContent() : throw AlreadyDecided();
     }
 
     private static async Task<NoContent> DecideAsync(Guid id, string outcome, JsonObject data, AppDbContext db, WorkflowRuntime runtime, ClaimsPrincipal user,

@@ -72,7 +72,8 @@ public sealed record MatterView(
     string Code, string Name, string NameEn, string Department, string DepartmentName, string Status, bool IsAcceptance,
     IReadOnlyList<string> DependsOn, string? Clerk, string? Decider, string? DecidedBy, string? Rule, string? Reason,
     DateTimeOffset? ClockStartedAt, DateTimeOffset? PromisedDueAt, DateTimeOffset? StatutoryDueAt, int? RemainingWorkingDays,
-    DateTimeOffset? DecidedAt, int PromisedDays, int StatutoryDays, int Corrections, string? LicenceId, DateTimeOffset? EscalatedAt)
+    DateTimeOffset? DecidedAt, int PromisedDays, int StatutoryDays, int Corrections, string? LicenceId, DateTimeOffset? EscalatedAt,
+    DateTimeOffset? SuspendedAt, string? SuspensionReason)
 {
     public static MatterView From(CaseMatter m, JourneyMatter? spec, DateTimeOffset now) => new(
         m.Code, m.Name, m.NameEn, m.DepartmentCode,
@@ -81,7 +82,7 @@ public sealed record MatterView(
         m.ClaimedByName ?? m.DecidedByName, m.Decider?.ToString(), m.DecidedByName ?? m.DecidedBy, m.RuleId, m.Reason,
         m.ClockStartedAt, m.PromisedDueAt, m.StatutoryDueAt,
         m.Status is MatterStatus.InReview && m.PromisedDueAt is not null ? CaseDeadlines.RemainingWorkingDays(now, m.PromisedDueAt.Value) : null,
-        m.DecidedAt, m.PromisedDays, m.StatutoryDays, m.Corrections, m.LicenceId, m.EscalatedAt);
+        m.DecidedAt, m.PromisedDays, m.StatutoryDays, m.Corrections, m.LicenceId, m.EscalatedAt, m.SuspendedAt, m.SuspensionReason);
 }
 
 public sealed record MaterialView(string Code, string Name, string Source, string? LicenceId, string? LicenceType, string? Holder, string? HolderIdNumber,

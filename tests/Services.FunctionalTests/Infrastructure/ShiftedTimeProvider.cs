@@ -21,6 +21,9 @@ public sealed class ShiftedTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Sets "now" to <paramref name="instant"/> (earlier or later than the real clock); it then runs on from there.</summary>
+    public void SetNow(DateTimeOffset instant) => Interlocked.Exchange(ref _offsetTicks, (instant - System.GetUtcNow()).Ticks);
+
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 
     public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;

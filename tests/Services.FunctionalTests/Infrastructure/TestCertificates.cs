@@ -38,7 +38,7 @@ public sealed class TestCertificates : IDisposable
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(1)); // wide: some tests run hosts on a clock set months away
         var path = Path.Combine(_directory, fileName);
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
         return path;

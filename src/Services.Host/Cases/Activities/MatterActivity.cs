@@ -32,7 +32,7 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
     protected virtual string RejectedOutcome => MatterOutcomes.Rejected;
 
     /// <summary>What a clerk may decide on the task.</summary>
-    protected virtual IReadOnlyList<string> TaskOutcomes => [MatterOutcomes.Approve, MatterOutcomes.Reject, MatterOutcomes.RequestCorrection];
+    protected virtual IReadOnlyList<string> TaskOutcomes => [MatterOutcomes.Approve, MatterOutcomes.Reject, MatterOutcomes.RequestCorrection, MatterOutcomes.Suspend];
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -77,6 +77,12 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
             return ActivityResult.Wait();
         }
 
+        if (resumption.BookmarkName.StartsWith(ResumePrefix, StringComparison.Ordinal))
+        {
+            ResumeClock(context, @case, matter, resumption, actorName);
+            return ActivityResult.Wait();
+        }
+
         if (IsClockBookmark(resumption.BookmarkName))
         {
             await OnClockAsync(context, @case, matter, resumption.BookmarkName);
@@ -108,18 +114,22 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
                 RequestCorrection(context, @case, matter, resumption, actorName);
                 return ActivityResult.Wait();
 
+            case MatterOutcomes.Suspend:
+                Suspend(context, @case, matter, resumption, actorName);
+                return ActivityResult.Wait();
+
             default:
                 return ActivityResult.Faulted($"'{resumption.Outcome}' is not a decision on a matter.");
         }
     }
 
     /// <summary>Puts the matter into its department's queue with a fresh clock (the day after today counts first).</summary>
-    private void Open(ActivityContext context, Case @case, CaseMatter matter, bool restarted)
+    private void Open(ActivityContext context, Case @case, CaseMatter matter, bool restarted, (int Promised, int Statutory)? remaining = null)
     {
         var round = (context.Data["round"]?.GetValue<int>() ?? 0) + 1;
         context.Data["round"] = round;
         var task = context.CreateBookmark($"{TaskPrefix}{round}");
-        var deadlines = CaseDeadlines.From(context.Now, matter.PromisedDays, matter.StatutoryDays);
+        var deadlines = CaseDeadlines.From(context.Now, remaining?.Promised ?? matter.PromisedDays, remaining?.Statutory ?? matter.StatutoryDays);
         matter.Status = MatterStatus.InReview;
         matter.TaskId = task;
         matter.ClaimedBy = null;
@@ -300,6 +310,7 @@ public sealed class AcceptanceActivity(AppDbContext db, ILicenceLibrary licences
 
     protected override string ApprovedOutcome => MatterOutcomes.Accepted;
 
+    /// <summary>Acceptance is decided or corrected, never suspended.</summary>
     protected override IReadOnlyList<string> TaskOutcomes => [MatterOutcomes.Approve, MatterOutcomes.Reject, MatterOutcomes.RequestCorrection];
 }
 
@@ -313,6 +324,9 @@ public static class MatterOutcomes
     public const string Approve = "Approve";
     public const string Reject = "Reject";
     public const string RequestCorrection = "RequestCorrection";
+
+    /// <summary>Stop the clock for an excluded period (hearing, inspection, expert review, testing).</summary>
+    public const string Suspend = "Suspend";
 }
 
 public static class MatterCodes
@@ -341,6 +355,8 @@ public static class CaseEventKinds
     public const string DeadlineWarning = "DeadlineWarning";
     public const string Escalated = "Escalated";
     public const string StatutoryDeadlinePassed = "StatutoryDeadlinePassed";
+    public const string ClockSuspended = "ClockSuspended";
+    public const string ClockResumed = "ClockResumed";
     public const string Completed = "Completed";
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";

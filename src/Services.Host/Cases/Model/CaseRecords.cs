@@ -99,6 +99,8 @@ public enum MatterStatus
     /// <summary>In its department's queue (办理中).</summary>
     InReview,
     CorrectionRequired,
+    /// <summary>The clock is stopped for an excluded period (听证、现场勘验、专家评审、检验检测).</summary>
+    Suspended,
     Approved,
     Rejected,
     Cancelled,
@@ -175,6 +177,13 @@ public sealed class CaseMatter
     public string? LicenceId { get; set; }
 
     public int Corrections { get; set; }
+
+    /// <summary>While <see cref="MatterStatus.Suspended"/>: since when, why, and the bookmark resuming it.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public string? SuspensionReason { get; set; }
+
+    public Guid? SuspensionBookmarkId { get; set; }
 }
 
 /// <summary>One line of a case's timeline and audit: who did what, for whom, when.</summary>
@@ -366,6 +375,7 @@ internal sealed class CaseConfigurations :
         builder.Property(m => m.RuleId).HasMaxLength(100);
         builder.Property(m => m.Reason).HasMaxLength(2000);
         builder.Property(m => m.LicenceId).HasMaxLength(200);
+        builder.Property(m => m.SuspensionReason).HasMaxLength(1000);
         builder.HasIndex(m => new { m.CaseId, m.Code }).IsUnique();
         builder.HasIndex(m => m.TaskId);
     }

@@ -606,6 +606,16 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("StatutoryDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SuspensionBookmarkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
 

@@ -593,6 +593,16 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.Property<long?>("StatutoryDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SuspensionBookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
