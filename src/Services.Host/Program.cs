@@ -45,6 +45,7 @@ try
     app.MapNotificationsApi();
     app.MapClerkApi();
     app.MapCalendarApi();
+    app.MapCalendarsAdminApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
 
