@@ -46,6 +46,7 @@ try
     app.MapClerkApi();
     app.MapCalendarApi();
     app.MapStatisticsApi();
+    app.MapCalendarsAdminApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
 

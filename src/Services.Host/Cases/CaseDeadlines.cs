@@ -10,6 +10,10 @@ namespace OneThing.Host.Cases;
 /// </summary>
 public sealed record CaseDeadlines(DateTimeOffset Promised, DateTimeOffset Statutory, bool Provisional, string CalendarVersion)
 {
+    /// <summary>
+    /// The deadlines on <paramref name="calendar"/>: pass <see cref="Calendar.ICalendarProvider.CurrentAsync"/>'s, so the
+    /// recorded <see cref="CalendarVersion"/> is the current version (without one, the shipped calendar is used).
+    /// </summary>
     public static CaseDeadlines From(DateTimeOffset clockStart, int promisedDays, int statutoryDays, WorkingDayCalendar? calendar = null)
     {
         calendar ??= WorkingDayCalendar.Default;
@@ -23,7 +27,7 @@ public sealed record CaseDeadlines(DateTimeOffset Promised, DateTimeOffset Statu
             promised.Version);
     }
 
-    /// <summary>Working days left until <paramref name="due"/> (0 on the last day, negative when overdue).</summary>
+    /// <summary>Working days left until <paramref name="due"/> (0 on the last day, negative when overdue), on the current calendar when given.</summary>
     public static int RemainingWorkingDays(DateTimeOffset now, DateTimeOffset due, WorkingDayCalendar? calendar = null) =>
         (calendar ?? WorkingDayCalendar.Default).WorkingDaysBetween(WorkingDayCalendar.LocalDate(now), WorkingDayCalendar.LocalDate(due));
 }

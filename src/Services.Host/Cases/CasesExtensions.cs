@@ -1,3 +1,4 @@
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Forms;
 using OneThing.Host.Cases.Journeys;
@@ -7,10 +8,13 @@ namespace OneThing.Host.Cases;
 
 public static class CasesExtensions
 {
-    /// <summary>The one-matter domain: departments, the journey catalogue with compiled forms, form validation, case submission.</summary>
+    /// <summary>The one-matter domain: departments, the working-day calendar versions, the journey catalogue with compiled forms, form validation, case submission.</summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IDataSeeder, DepartmentSeeder>();
+        builder.Services.AddScoped<IDataSeeder, CalendarSeeder>();
+        builder.Services.AddSingleton<CalendarCache>();
+        builder.Services.AddScoped<ICalendarProvider, CalendarProvider>();
         builder.Services.AddSingleton<FormValidator>();
         builder.Services.AddSingleton<JourneyCache>();
         builder.Services.AddSingleton<OneThing.Workflows.Definitions.IDefinitionCheck, JourneyDefinitionCheck>();

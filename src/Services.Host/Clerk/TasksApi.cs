@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Admin;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
@@ -78,7 +79,7 @@ public static class TasksApi
 
     private sealed record Row(WorkflowTask Task, Case? Case);
 
-    private static async Task<Ok<QueuePage>> ListAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken,
+    private static async Task<Ok<QueuePage>> ListAsync(AppDbContext db, ICalendarProvider calendars, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken,
         string status = "Open", string? journey = null, string? matter = null, string? caseNumber = null, string? claimed = null, bool? overdue = null,
         bool? escalated = null,
         int page = 1, int pageSize = 20)
@@ -130,18 +131,18 @@ public static class TasksApi
         var rows = await query
             .OrderBy(r => r.Task.DueAt == null).ThenBy(r => r.Task.DueAt).ThenByDescending(r => r.Task.Priority).ThenBy(r => r.Task.CreatedAt)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var views = await ViewsAsync(db, rows.Select(r => new Row(r.Task, r.Case)).ToList(), now, cancellationToken);
+        var views = await ViewsAsync(db, calendars, rows.Select(r => new Row(r.Task, r.Case)).ToList(), now, cancellationToken);
         return TypedResults.Ok(new QueuePage(views, page, pageSize, total));
     }
 
-    private static async Task<Ok<QueueTask>> GetAsync(Guid id, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<QueueTask>> GetAsync(Guid id, AppDbContext db, ICalendarProvider calendars, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var task = await Mine(db, user).SingleOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NotFound();
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.InstanceId == task.InstanceId, cancellationToken);
-        return TypedResults.Ok((await ViewsAsync(db, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
+        return TypedResults.Ok((await ViewsAsync(db, calendars, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
     }
 
-    private static async Task<Ok<QueueTask>> ClaimAsync(Guid id, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<QueueTask>> ClaimAsync(Guid id, AppDbContext db, ICalendarProvider calendars, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var (task, matter, @case) = await OpenTaskAsync(db, user, id, cancellationToken);
@@ -151,10 +152,10 @@ public static class TasksApi
         }
 
         await AssignAsync(db, task, matter, @case, caller.UserId, caller.Name, CaseEventKinds.Claimed, caller, null, time, cancellationToken);
-        return TypedResults.Ok((await ViewsAsync(db, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
+        return TypedResults.Ok((await ViewsAsync(db, calendars, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
     }
 
-    private static async Task<Ok<QueueTask>> ReleaseAsync(Guid id, AppDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<QueueTask>> ReleaseAsync(Guid id, AppDbContext db, ICalendarProvider calendars, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var (task, matter, @case) = await OpenTaskAsync(db, user, id, cancellationToken);
@@ -164,10 +165,10 @@ public static class TasksApi
         }
 
         await AssignAsync(db, task, matter, @case, null, null, CaseEventKinds.Released, caller, null, time, cancellationToken);
-        return TypedResults.Ok((await ViewsAsync(db, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
+        return TypedResults.Ok((await ViewsAsync(db, calendars, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
     }
 
-    private static async Task<Ok<QueueTask>> ReassignAsync(Guid id, ReassignRequest request, AppDbContext db, ClaimsPrincipal user, TimeProvider time,
+    private static async Task<Ok<QueueTask>> ReassignAsync(Guid id, ReassignRequest request, AppDbContext db, ICalendarProvider calendars, ClaimsPrincipal user, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
@@ -181,7 +182,7 @@ public static class TasksApi
             .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(cancellationToken)
             ?? throw Invalid("#/userName", "not_in_department", "Reassign to a clerk of your own department (by user name).", "只能改派给本部门的工作人员（填写用户名）。");
         await AssignAsync(db, task, matter, @case, target.Id, target.DisplayName, CaseEventKinds.Reassigned, caller, $"→ {target.DisplayName}", time, cancellationToken);
-        return TypedResults.Ok((await ViewsAsync(db, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
+        return TypedResults.Ok((await ViewsAsync(db, calendars, [new Row(task, @case)], time.GetUtcNow(), cancellationToken))[0]);
     }
 
     private static Task<NoContent> ApproveAsync(Guid id, DecisionRequest? request, AppDbContext db, WorkflowRuntime runtime, ClaimsPrincipal user,
@@ -360,8 +361,10 @@ public static class TasksApi
         }
     }
 
-    private static async Task<List<QueueTask>> ViewsAsync(AppDbContext db, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<QueueTask>> ViewsAsync(AppDbContext db, ICalendarProvider calendars, List<Row> rows, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var caseIds = rows.Where(r => r.Case is not null).Select(r => r.Case!.Id).Distinct().ToList();
         var matters = await db.CaseMatters.AsNoTracking().Where(m => caseIds.Contains(m.CaseId)).ToListAsync(cancellationToken);
         var assignees = rows.Select(r => r.Task.Assignee).OfType<string>().Distinct().ToList();
@@ -378,7 +381,7 @@ public static class TasksApi
                 r.Case?.SubjectName, r.Case is null ? null : CaseSubmission.Mask(r.Case.SubjectIdNumber),
                 t.Assignee, t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee),
                 t.DueAt, matter?.StatutoryDueAt,
-                open && t.DueAt is { } due ? CaseDeadlines.RemainingWorkingDays(now, due) : null,
+                open && t.DueAt is { } due ? CaseDeadlines.RemainingWorkingDays(now, due, calendar) : null,
                 open && t.DueAt < now, t.Escalated,
                 JsonSerializer.Deserialize<List<string>>(t.AllowedOutcomes) ?? [], t.Outcome, t.CompletedBy, t.CreatedAt, t.CompletedAt);
         }).ToList();

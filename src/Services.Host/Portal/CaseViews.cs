@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
@@ -18,7 +19,10 @@ public sealed record CaseSummary(
 
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, int Total);
 
-/// <summary>One case with its timeline: every matter's state, department, clerk, deadline and remaining working days.</summary>
+/// <summary>
+/// One case with its timeline: every matter's state, department, clerk, deadline and remaining working days, and the
+/// calendar version that computed each deadline. Remaining days are counted on the current calendar.
+/// </summary>
 public sealed record CaseView(
     string Number,
     string Journey,
@@ -32,6 +36,7 @@ public sealed record CaseView(
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? PromisedDueAt,
     DateTimeOffset? StatutoryDueAt,
+    string? CalendarVersion,
     int? RemainingWorkingDays,
     DateTimeOffset? ClosedAt,
     string? ClosingReason,
@@ -43,7 +48,7 @@ public sealed record CaseView(
     IReadOnlyList<EventView> Timeline)
 {
     public static CaseView From(Case c, Journey? journey, IEnumerable<CaseMaterial> materials, IEnumerable<CaseCorrection> corrections,
-        IEnumerable<CaseEvent> events, DateTimeOffset now, bool withForm)
+        IEnumerable<CaseEvent> events, DateTimeOffset now, WorkingDayCalendar calendar, bool withForm)
     {
         var open = !c.Status.IsClosed();
         return new CaseView(
@@ -51,11 +56,11 @@ public sealed record CaseView(
             new CaseSubjectView(c.SubjectKind.ToString(), c.SubjectName, CaseSubmission.Mask(c.SubjectIdNumber)),
             new CaseActorView(c.SubmittedBy, c.SubmittedByName, c.ActingAs),
             c.Authorisation is null ? null : JsonNode.Parse(c.Authorisation),
-            c.SubmittedAt, c.AcceptedAt, c.PromisedDueAt, c.StatutoryDueAt,
-            open && c.PromisedDueAt is not null ? CaseDeadlines.RemainingWorkingDays(now, c.PromisedDueAt.Value) : null,
+            c.SubmittedAt, c.AcceptedAt, c.PromisedDueAt, c.StatutoryDueAt, c.CalendarVersion,
+            open && c.PromisedDueAt is not null ? CaseDeadlines.RemainingWorkingDays(now, c.PromisedDueAt.Value, calendar) : null,
             c.ClosedAt, c.ClosingReason,
             withForm ? JsonNode.Parse(c.Form) : null,
-            [.. c.Matters.OrderBy(m => m.Position).Select(m => MatterView.From(m, journey?.Matter(m.Code), now))],
+            [.. c.Matters.OrderBy(m => m.Position).Select(m => MatterView.From(m, journey?.Matter(m.Code), now, calendar))],
             [.. materials.Where(m => !m.Superseded).Select(MaterialView.From)],
             [.. corrections.OrderBy(x => x.RequestedAt).Select(CorrectionView.From)],
             [.. c.Matters.Where(m => m.LicenceId is not null).OrderBy(m => m.Position)
@@ -71,17 +76,17 @@ public sealed record CaseActorView(string UserId, string Name, string? ActingAs)
 public sealed record MatterView(
     string Code, string Name, string NameEn, string Department, string DepartmentName, string Status, bool IsAcceptance,
     IReadOnlyList<string> DependsOn, string? Clerk, string? Decider, string? DecidedBy, string? Rule, string? Reason,
-    DateTimeOffset? ClockStartedAt, DateTimeOffset? PromisedDueAt, DateTimeOffset? StatutoryDueAt, int? RemainingWorkingDays,
+    DateTimeOffset? ClockStartedAt, DateTimeOffset? PromisedDueAt, DateTimeOffset? StatutoryDueAt, string? CalendarVersion, int? RemainingWorkingDays,
     DateTimeOffset? DecidedAt, int PromisedDays, int StatutoryDays, int Corrections, string? LicenceId, DateTimeOffset? EscalatedAt,
     DateTimeOffset? SuspendedAt, string? SuspensionReason)
 {
-    public static MatterView From(CaseMatter m, JourneyMatter? spec, DateTimeOffset now) => new(
+    public static MatterView From(CaseMatter m, JourneyMatter? spec, DateTimeOffset now, WorkingDayCalendar calendar) => new(
         m.Code, m.Name, m.NameEn, m.DepartmentCode,
         DepartmentSeeder.Catalogue.FirstOrDefault(d => d.Code == m.DepartmentCode)?.Name ?? m.DepartmentCode,
         m.Status.ToString(), m.IsAcceptance, spec?.DependsOn ?? [],
         m.ClaimedByName ?? m.DecidedByName, m.Decider?.ToString(), m.DecidedByName ?? m.DecidedBy, m.RuleId, m.Reason,
-        m.ClockStartedAt, m.PromisedDueAt, m.StatutoryDueAt,
-        m.Status is MatterStatus.InReview && m.PromisedDueAt is not null ? CaseDeadlines.RemainingWorkingDays(now, m.PromisedDueAt.Value) : null,
+        m.ClockStartedAt, m.PromisedDueAt, m.StatutoryDueAt, m.CalendarVersion,
+        m.Status is MatterStatus.InReview && m.PromisedDueAt is not null ? CaseDeadlines.RemainingWorkingDays(now, m.PromisedDueAt.Value, calendar) : null,
         m.DecidedAt, m.PromisedDays, m.StatutoryDays, m.Corrections, m.LicenceId, m.EscalatedAt, m.SuspendedAt, m.SuspensionReason);
 }
 

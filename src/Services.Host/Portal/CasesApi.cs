@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Forms;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
@@ -49,11 +50,11 @@ public static class CasesApi
 
     private static async Task<Results<Created<CaseView>, Ok<CaseView>>> SubmitAsync(
         SubmitCaseRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        AppDbContext db, CaseSubmission submission, JourneyCatalogue journeys, TimeProvider time, CancellationToken cancellationToken)
+        AppDbContext db, CaseSubmission submission, JourneyCatalogue journeys, ICalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var (@case, created) = await submission.SubmitAsync(caller, idempotencyKey, request, cancellationToken);
-        var view = await ViewAsync(db, journeys, @case, time.GetUtcNow(), withForm: true, cancellationToken);
+        var view = await ViewAsync(db, journeys, calendars, @case, time.GetUtcNow(), withForm: true, cancellationToken);
         return created ? TypedResults.Created($"/api/v1/cases/{@case.Number}", view) : TypedResults.Ok(view);
     }
 
@@ -81,16 +82,16 @@ public static class CasesApi
         return TypedResults.Ok(new CasePage([.. items.Select(CaseSummary.From)], page, pageSize, total));
     }
 
-    private static async Task<Ok<CaseView>> GetAsync(string number, ClaimsPrincipal user, AppDbContext db, JourneyCatalogue journeys,
+    private static async Task<Ok<CaseView>> GetAsync(string number, ClaimsPrincipal user, AppDbContext db, JourneyCatalogue journeys, ICalendarProvider calendars,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindVisibleAsync(db, caller, number, cancellationToken);
-        return TypedResults.Ok(await ViewAsync(db, journeys, @case, time.GetUtcNow(), withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, time.GetUtcNow(), withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<CaseView>> WithdrawAsync(string number, WithdrawRequest request, ClaimsPrincipal user, AppDbContext db,
-        WorkflowRuntime runtime, JourneyCatalogue journeys, TimeProvider time, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindOwnAsync(db, caller, number, cancellationToken);
@@ -122,11 +123,11 @@ public static class CasesApi
         // Cancelling the instance ends the open tasks and runs each completed matter's compensation (RevokeMatter).
         await runtime.CancelAsync(@case.InstanceId, reason, caller.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ViewAsync(db, journeys, @case, now, withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, now, withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<CaseView>> CorrectAsync(string number, Guid id, CorrectionRequest request, ClaimsPrincipal user, AppDbContext db,
-        WorkflowRuntime runtime, JourneyCatalogue journeys, FormValidator validator, TimeProvider time, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, FormValidator validator, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindOwnAsync(db, caller, number, cancellationToken);
@@ -187,7 +188,7 @@ public static class CasesApi
             throw new ProblemException(Problems.Conflict, "The matter no longer waits for this correction.", "该事项已不再等待此补正。");
         }
 
-        return TypedResults.Ok(await ViewAsync(db, journeys, @case, now, withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, now, withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<LicenceRecord>> ResultAsync(string number, string licenceId, ClaimsPrincipal user, AppDbContext db,
@@ -222,14 +223,15 @@ public static class CasesApi
     }
 
     /// <remarks>The form (full personal data) is shown to the case's owner and submitter and to the clerks working it — the only callers that reach here.</remarks>
-    internal static async Task<CaseView> ViewAsync(AppDbContext db, JourneyCatalogue journeys, Case @case, DateTimeOffset now, bool withForm,
-        CancellationToken cancellationToken)
+    internal static async Task<CaseView> ViewAsync(AppDbContext db, JourneyCatalogue journeys, ICalendarProvider calendars, Case @case, DateTimeOffset now,
+        bool withForm, CancellationToken cancellationToken)
     {
         var journey = await journeys.GetAsync(@case.JourneyCode, @case.JourneyVersion, cancellationToken);
         var materials = await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AddedAt).ThenBy(m => m.Code).ToListAsync(cancellationToken);
         var corrections = await db.CaseCorrections.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(cancellationToken);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).ToListAsync(cancellationToken);
-        return CaseView.From(@case, journey, materials, corrections, events, now, withForm);
+        var calendar = await calendars.CurrentAsync(cancellationToken);
+        return CaseView.From(@case, journey, materials, corrections, events, now, calendar, withForm);
     }
 
     private static ProblemException NotFound() => new(Problems.NotFound, "No such case among yours.", "您的办件中没有该办件。");

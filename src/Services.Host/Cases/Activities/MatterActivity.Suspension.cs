@@ -20,11 +20,11 @@ public abstract partial class DepartmentReviewActivity
     private const string ResumePrefix = "resume-";
     private const string Suspension = "suspension";
 
-    private void Suspend(ActivityContext context, Case @case, CaseMatter matter, Resumption resumption, string? actorName)
+    private async Task SuspendAsync(ActivityContext context, Case @case, CaseMatter matter, Resumption resumption, string? actorName)
     {
         var round = context.Data["round"]?.GetValue<int>() ?? 1;
         var today = WorkingDayCalendar.LocalDate(context.Now);
-        var calendar = WorkingDayCalendar.Default;
+        var calendar = await calendars.CurrentAsync();
         int Left(DateTimeOffset? due) => due is { } d ? Math.Max(0, calendar.WorkingDaysBetween(today, WorkingDayCalendar.LocalDate(d))) : 0;
         var kind = resumption.Data?["kind"]?.GetValue<string>() ?? "other";
         var reason = resumption.Data?["reason"]?.GetValue<string>() ?? kind;
@@ -40,7 +40,7 @@ public abstract partial class DepartmentReviewActivity
         context.Notify(@case, $"suspended-{round}", $"{matter.Name}暂停计时", $"您的办件 {@case.Number} 中的“{matter.Name}”因{reason}暂停计时，所需时间不计入办理时限。");
     }
 
-    private void ResumeClock(ActivityContext context, Case @case, CaseMatter matter, Resumption resumption, string? actorName)
+    private async Task ResumeClockAsync(ActivityContext context, Case @case, CaseMatter matter, Resumption resumption, string? actorName)
     {
         var left = context.Data[Suspension] as JsonObject;
         context.Data.Remove(Suspension);
@@ -48,7 +48,7 @@ public abstract partial class DepartmentReviewActivity
         matter.SuspendedAt = null;
         matter.SuspensionReason = null;
         matter.SuspensionBookmarkId = null;
-        Open(context, @case, matter, restarted: true, (left?["promised"]?.GetValue<int>() ?? matter.PromisedDays, left?["statutory"]?.GetValue<int>() ?? matter.StatutoryDays));
+        await OpenAsync(context, @case, matter, restarted: true, (left?["promised"]?.GetValue<int>() ?? matter.PromisedDays, left?["statutory"]?.GetValue<int>() ?? matter.StatutoryDays));
         db.AddEvent(@case, context.Now, CaseEventKinds.ClockResumed, resumption.Actor, actorName, matter.Code,
             string.Create(CultureInfo.InvariantCulture, $"suspended since {suspendedSince:O}; new promisedDueAt {matter.PromisedDueAt:O}, statutoryDueAt {matter.StatutoryDueAt:O}"));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneThing.Contracts.Departments;
+using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Persistence;
@@ -19,7 +20,7 @@ namespace OneThing.Host.Cases.Activities;
 /// the department system's decision. A correction request (补正) waits for the applicant's one answer and
 /// then opens the matter again with its clock restarted. Approval writes back the licence it produces.
 /// </summary>
-public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary licences) : IActivity
+public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicenceLibrary licences, ICalendarProvider calendars) : IActivity
 {
     private const string TaskPrefix = "task-";
     private const string CorrectionPrefix = "correction-";
@@ -53,7 +54,7 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
             return await ApproveAsync(context, @case, matter, DeciderKind.Rule, $"rule:{ruleId}", description ?? ruleId, description);
         }
 
-        Open(context, @case, matter, restarted: false);
+        await OpenAsync(context, @case, matter, restarted: false);
         return ActivityResult.Wait();
     }
 
@@ -73,13 +74,13 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
             @case.Status = IsAcceptance ? CaseStatus.Submitted : CaseStatus.InProgress;
             db.AddEvent(@case, context.Now, CaseEventKinds.CorrectionSubmitted, resumption.Actor, actorName, matter.Code,
                 resumption.Data?["items"]?.ToJsonString());
-            Open(context, @case, matter, restarted: true);
+            await OpenAsync(context, @case, matter, restarted: true);
             return ActivityResult.Wait();
         }
 
         if (resumption.BookmarkName.StartsWith(ResumePrefix, StringComparison.Ordinal))
         {
-            ResumeClock(context, @case, matter, resumption, actorName);
+            await ResumeClockAsync(context, @case, matter, resumption, actorName);
             return ActivityResult.Wait();
         }
 
@@ -115,7 +116,7 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
                 return ActivityResult.Wait();
 
             case MatterOutcomes.Suspend:
-                Suspend(context, @case, matter, resumption, actorName);
+                await SuspendAsync(context, @case, matter, resumption, actorName);
                 return ActivityResult.Wait();
 
             default:
@@ -124,12 +125,12 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
     }
 
     /// <summary>Puts the matter into its department's queue with a fresh clock (the day after today counts first).</summary>
-    private void Open(ActivityContext context, Case @case, CaseMatter matter, bool restarted, (int Promised, int Statutory)? remaining = null)
+    private async Task OpenAsync(ActivityContext context, Case @case, CaseMatter matter, bool restarted, (int Promised, int Statutory)? remaining = null)
     {
         var round = (context.Data["round"]?.GetValue<int>() ?? 0) + 1;
         context.Data["round"] = round;
         var task = context.CreateBookmark($"{TaskPrefix}{round}");
-        var deadlines = CaseDeadlines.From(context.Now, remaining?.Promised ?? matter.PromisedDays, remaining?.Statutory ?? matter.StatutoryDays);
+        var deadlines = CaseDeadlines.From(context.Now, remaining?.Promised ?? matter.PromisedDays, remaining?.Statutory ?? matter.StatutoryDays, await calendars.CurrentAsync());
         matter.Status = MatterStatus.InReview;
         matter.TaskId = task;
         matter.ClaimedBy = null;
@@ -137,6 +138,7 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
         matter.ClockStartedAt = context.Now;
         matter.PromisedDueAt = deadlines.Promised;
         matter.StatutoryDueAt = deadlines.Statutory;
+        matter.CalendarVersion = deadlines.CalendarVersion;
         matter.EscalatedAt = null;
         ScheduleClock(context, round, deadlines);
 
@@ -192,11 +194,12 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
 
         if (IsAcceptance)
         {
-            var deadlines = CaseDeadlines.From(context.Now, @case.PromisedDays, @case.StatutoryDays);
+            var deadlines = CaseDeadlines.From(context.Now, @case.PromisedDays, @case.StatutoryDays, await calendars.CurrentAsync());
             @case.Status = CaseStatus.InProgress;
             @case.AcceptedAt = context.Now;
             @case.PromisedDueAt = deadlines.Promised;
             @case.StatutoryDueAt = deadlines.Statutory;
+            @case.CalendarVersion = deadlines.CalendarVersion;
             db.AddEvent(@case, context.Now, CaseEventKinds.Accepted, actor, actorName, matter.Code, reason);
             context.Notify(@case, "accepted", "办件已受理", $"您的办件 {@case.Number}（{@case.JourneyName}）已受理，承诺{@case.PromisedDays}个工作日内办结。");
         }
@@ -291,7 +294,7 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
 [Input("instantRule", InputKind.Object, Description = "{ id, description, descriptionEn, condition } — approved at once when the condition holds")]
 [Input("produces", InputKind.Object, Description = "{ licenceType, typeName, holder, holderName, data, supersedesCurrent } written back on approval")]
 [Input("assignCreditCode", InputKind.Boolean, Description = "The approved registration assigns a unified social credit code (variables.creditCode)")]
-public sealed class MatterActivity(AppDbContext db, ILicenceLibrary licences) : DepartmentReviewActivity(db, licences)
+public sealed class MatterActivity(AppDbContext db, ILicenceLibrary licences, ICalendarProvider calendars) : DepartmentReviewActivity(db, licences, calendars)
 {
     public const string TypeName = "Matter";
 }
@@ -302,7 +305,7 @@ public sealed class MatterActivity(AppDbContext db, ILicenceLibrary licences) : 
 [Input("department", InputKind.String, Description = "Department code (default service-center)")]
 [Input("promisedDays", InputKind.Number, Required = true, Description = "Promised limit of acceptance in working days")]
 [Input("instantRule", InputKind.Object, Description = "{ id, description, condition } — accepted at once when it holds")]
-public sealed class AcceptanceActivity(AppDbContext db, ILicenceLibrary licences) : DepartmentReviewActivity(db, licences)
+public sealed class AcceptanceActivity(AppDbContext db, ILicenceLibrary licences, ICalendarProvider calendars) : DepartmentReviewActivity(db, licences, calendars)
 {
     public const string TypeName = "Acceptance";
 

@@ -4,12 +4,12 @@ using OneThing.Host.Identity;
 
 namespace OneThing.Host.Cases.Calendar;
 
-/// <summary>The deadline calculator for clerks and administrators: a due date in working days from an acceptance date.</summary>
+/// <summary>The deadline calculator for clerks and administrators: a due date in working days from an acceptance date, on the current calendar version.</summary>
 public static class CalendarApi
 {
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/calendar/deadline", Deadline)
+        app.MapGet("/api/v1/calendar/deadline", DeadlineAsync)
             .WithTags("Calendar · 工作日")
             .WithName("ComputeDeadline")
             .WithSummary("Due date N working days after acceptance · 办理时限计算")
@@ -22,7 +22,8 @@ public static class CalendarApi
     public sealed record DeadlineView(
         DateOnly Accepted, int WorkingDays, DateOnly DueDate, DateTimeOffset DueAt, string CalendarVersion, bool Provisional, IReadOnlyList<DateOnly> DaysCounted);
 
-    private static Ok<DeadlineView> Deadline(string? accepted, string? workingDays)
+    private static async Task<Ok<DeadlineView>> DeadlineAsync(string? accepted, string? workingDays, ICalendarProvider calendars,
+        CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (!DateOnly.TryParseExact(accepted, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
@@ -40,7 +41,7 @@ public static class CalendarApi
             throw new ProblemException(Problems.ValidationFailed, errors: errors);
         }
 
-        var calendar = WorkingDayCalendar.Default;
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var result = calendar.AddWorkingDays(date, days);
         var counted = new List<DateOnly>(days);
         for (var d = date.AddDays(1); d <= result.Due && days > 0; d = d.AddDays(1))

@@ -66,6 +66,62 @@ public sealed class WorkingDayCalendar
         return Create(document.Version ?? string.Empty, document.Years ?? []);
     }
 
+    /// <summary>
+    /// This calendar with <paramref name="year"/> added, or replacing the year already there: the data of a new
+    /// version named <paramref name="version"/>. This calendar itself does not change.
+    /// </summary>
+    /// <exception cref="ArgumentException">The year's data is inconsistent (see <see cref="Check"/>).</exception>
+    public WorkingDayCalendar WithYear(string version, CalendarYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        return Create(version, Years.Where(y => y.Year != year.Year).Append(year));
+    }
+
+    /// <summary>
+    /// Everything inconsistent in one year's data, in order: a holiday span reversed or outside the year, a make-up
+    /// working day outside the year, on a weekday, or on a holiday. Empty when <see cref="Create"/> accepts the year.
+    /// </summary>
+    public static IReadOnlyList<CalendarYearIssue> Check(CalendarYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var issues = new List<CalendarYearIssue>();
+        var holidays = year.Holidays ?? [];
+        for (var i = 0; i < holidays.Count; i++)
+        {
+            var h = holidays[i];
+            var span = $"{h.From:yyyy-MM-dd}–{h.To:yyyy-MM-dd}";
+            if (h.From.Year != year.Year || h.To.Year != year.Year)
+            {
+                issues.Add(new CalendarYearIssue(CalendarYearIssueKind.HolidayOutsideYear, i,
+                    $"Year {year.Year}: holiday '{h.Name}' {span} is not a span within the year.", $"{year.Year}年：假期“{h.Name}”{span}不在该年度内。"));
+            }
+            else if (h.To < h.From)
+            {
+                issues.Add(new CalendarYearIssue(CalendarYearIssueKind.HolidayReversed, i,
+                    $"Year {year.Year}: holiday '{h.Name}' {span} ends before it starts.", $"{year.Year}年：假期“{h.Name}”{span}的结束日期早于开始日期。"));
+            }
+        }
+
+        var holidayDays = HolidayDays(year);
+        var makeUp = year.MakeUpWorkingDays ?? [];
+        for (var i = 0; i < makeUp.Count; i++)
+        {
+            var day = makeUp[i];
+            var (kind, reason, reasonZh) = day.Year != year.Year ? (CalendarYearIssueKind.MakeUpOutsideYear, "is not in that year", "不在该年度内")
+                : !IsWeekend(day) ? (CalendarYearIssueKind.MakeUpNotWeekend, "is not a Saturday or Sunday", "不是周六或周日")
+                : holidayDays.Contains(day) ? (CalendarYearIssueKind.MakeUpOnHoliday, "falls on a holiday", "与假期重叠")
+                : ((CalendarYearIssueKind?)null, "", "");
+            if (kind is { } k)
+            {
+                issues.Add(new CalendarYearIssue(k, i,
+                    $"Year {year.Year}: make-up working day {day:yyyy-MM-dd} {reason}; it must be a weekend day of that year and not a holiday.",
+                    $"{year.Year}年：调休上班日 {day:yyyy-MM-dd} {reasonZh}，须为该年度内的周六或周日且不在假期中。"));
+            }
+        }
+
+        return issues;
+    }
+
     /// <summary>Whether the holidays of <paramref name="year"/> are in this calendar.</summary>
     public bool IsPublished(int year) => _workingDays.ContainsKey(year);
 
@@ -152,23 +208,14 @@ public sealed class WorkingDayCalendar
 
     private static ulong[] BuildYear(CalendarYear year)
     {
-        var bits = new ulong[6];
-        var first = new DateOnly(year.Year, 1, 1);
-        var holidays = new HashSet<DateOnly>();
-        foreach (var holiday in year.Holidays ?? [])
+        if (Check(year) is [var first, ..])
         {
-            if (holiday.From.Year != year.Year || holiday.To.Year != year.Year || holiday.To < holiday.From)
-            {
-                throw new ArgumentException($"Year {year.Year}: holiday '{holiday.Name}' {holiday.From:yyyy-MM-dd}–{holiday.To:yyyy-MM-dd} is not a span within the year.");
-            }
-
-            for (var day = holiday.From; day <= holiday.To; day = day.AddDays(1))
-            {
-                holidays.Add(day);
-            }
+            throw new ArgumentException(first.Detail);
         }
 
-        for (var day = first; day.Year == year.Year; day = day.AddDays(1))
+        var bits = new ulong[6];
+        var holidays = HolidayDays(year);
+        for (var day = new DateOnly(year.Year, 1, 1); day.Year == year.Year; day = day.AddDays(1))
         {
             if (!IsWeekend(day) && !holidays.Contains(day))
             {
@@ -178,15 +225,24 @@ public sealed class WorkingDayCalendar
 
         foreach (var day in year.MakeUpWorkingDays ?? [])
         {
-            if (day.Year != year.Year || !IsWeekend(day) || holidays.Contains(day))
-            {
-                throw new ArgumentException($"Year {year.Year}: make-up working day {day:yyyy-MM-dd} must be a weekend day of that year and not a holiday.");
-            }
-
             Set(bits, day);
         }
 
         return bits;
+    }
+
+    private static HashSet<DateOnly> HolidayDays(CalendarYear year)
+    {
+        var days = new HashSet<DateOnly>();
+        foreach (var holiday in year.Holidays ?? [])
+        {
+            for (var day = holiday.From; day <= holiday.To && day.Year == year.Year; day = day.AddDays(1))
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
     }
 
     private static void Set(ulong[] bits, DateOnly day)

@@ -85,6 +85,9 @@ public sealed class Case
 
     public DateTimeOffset? StatutoryDueAt { get; set; }
 
+    /// <summary>The working-day calendar version that computed <see cref="PromisedDueAt"/> and <see cref="StatutoryDueAt"/>.</summary>
+    public string? CalendarVersion { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosingReason { get; set; }
@@ -159,6 +162,8 @@ public sealed class CaseMatter
 
     /// <summary>When the promised deadline passed with the matter still open: escalated to the head, overdue.</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
+    /// <summary>The working-day calendar version that computed the current deadlines (recomputed when the clock restarts).</summary>
+    public string? CalendarVersion { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
 
@@ -352,6 +357,7 @@ internal sealed class CaseConfigurations :
         builder.Property(c => c.IdempotencyKey).HasMaxLength(100);
         builder.Property(c => c.RequestHash).HasMaxLength(64);
         builder.Property(c => c.ClosingReason).HasMaxLength(1000);
+        builder.Property(c => c.CalendarVersion).HasMaxLength(64);
         builder.HasIndex(c => new { c.SubmittedBy, c.IdempotencyKey }).IsUnique();
         builder.HasIndex(c => new { c.OwnerUserId, c.SubmittedAt });
         builder.HasIndex(c => c.InstanceId).IsUnique();
@@ -376,6 +382,7 @@ internal sealed class CaseConfigurations :
         builder.Property(m => m.Reason).HasMaxLength(2000);
         builder.Property(m => m.LicenceId).HasMaxLength(200);
         builder.Property(m => m.SuspensionReason).HasMaxLength(1000);
+        builder.Property(m => m.CalendarVersion).HasMaxLength(64);
         builder.HasIndex(m => new { m.CaseId, m.Code }).IsUnique();
         builder.HasIndex(m => m.TaskId);
     }
