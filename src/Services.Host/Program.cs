@@ -41,9 +41,11 @@ try
     app.MapPortalApi();
     app.MapJourneysApi();
     app.MapCasesApi();
+    app.MapEvaluationsApi();
     app.MapMyLicencesApi();
     app.MapNotificationsApi();
     app.MapClerkApi();
+    app.MapRectificationsApi();
     app.MapCalendarApi();
     app.MapStatisticsApi();
     app.MapCalendarsAdminApi();
