@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OneThing.Host.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Journeys : Migration
+    public partial class JourneysAndServiceQuality : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,25 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 maxLength: 18,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "CalendarVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Years = table.Column<string>(type: "text", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarVersions", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "CaseCorrections",
@@ -131,6 +150,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PromisedDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     StatutoryDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CalendarVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosingReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
@@ -160,6 +180,71 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SandboxLicencePulls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HolderId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Requester = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PulledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LicenceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    LicenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxLicencePulls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxLicences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HolderId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MemberIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IssuerCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SupersedesId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    SupersededById = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RevokeIdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxLicences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxSmsMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PhoneNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxSmsMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseMatters",
                 columns: table => new
                 {
@@ -180,6 +265,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PromisedDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     StatutoryDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CalendarVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     DecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -187,7 +274,10 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     RuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     LicenceId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Corrections = table.Column<int>(type: "integer", nullable: false)
+                    Corrections = table.Column<int>(type: "integer", nullable: false),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuspensionBookmarkId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -199,6 +289,97 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(21)", maxLength: 21, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FollowUpOf = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Overall = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Bad = table.Column<bool>(type: "boolean", nullable: false),
+                    Levels = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Matters = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    LeadDepartment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgentUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AgentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AgentRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(21)", maxLength: 21, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MatterCodes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ForOverall = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CallBackDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FixDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CalendarVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeadlinesProvisional = table.Column<bool>(type: "boolean", nullable: false),
+                    CalledBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CalledBackBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CalledBackByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CallBackNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FixedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FixedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FixedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FixNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_IsCurrent",
+                table: "CalendarVersions",
+                column: "IsCurrent");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_Name",
+                table: "CalendarVersions",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_Number",
+                table: "CalendarVersions",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseCorrections_BookmarkId",
@@ -256,6 +437,17 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_At",
+                table: "Evaluations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_CaseId_Kind",
+                table: "Evaluations",
+                columns: new[] { "CaseId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LicenceConsents_GrantorIdNumber_GranteeIdNumber_JourneyCode",
                 table: "LicenceConsents",
                 columns: new[] { "GrantorIdNumber", "GranteeIdNumber", "JourneyCode" });
@@ -264,11 +456,68 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 name: "IX_LicenceConsents_GrantorUserId",
                 table: "LicenceConsents",
                 column: "GrantorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_CaseId",
+                table: "Rectifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_DepartmentCode_Status_FixDueAt",
+                table: "Rectifications",
+                columns: new[] { "DepartmentCode", "Status", "FixDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_EvaluationId_DepartmentCode",
+                table: "Rectifications",
+                columns: new[] { "EvaluationId", "DepartmentCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicencePulls_CaseNumber",
+                table: "SandboxLicencePulls",
+                column: "CaseNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicencePulls_HolderId_PulledAt",
+                table: "SandboxLicencePulls",
+                columns: new[] { "HolderId", "PulledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_HolderId_Type",
+                table: "SandboxLicences",
+                columns: new[] { "HolderId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_IdempotencyKey",
+                table: "SandboxLicences",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_RevokeIdempotencyKey",
+                table: "SandboxLicences",
+                column: "RevokeIdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxSmsMessages_IdempotencyKey",
+                table: "SandboxSmsMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxSmsMessages_PhoneNumber_AcceptedAt",
+                table: "SandboxSmsMessages",
+                columns: new[] { "PhoneNumber", "AcceptedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CalendarVersions");
+
             migrationBuilder.DropTable(
                 name: "CaseCorrections");
 
@@ -286,6 +535,21 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LicenceConsents");
+
+            migrationBuilder.DropTable(
+                name: "Rectifications");
+
+            migrationBuilder.DropTable(
+                name: "SandboxLicencePulls");
+
+            migrationBuilder.DropTable(
+                name: "SandboxLicences");
+
+            migrationBuilder.DropTable(
+                name: "SandboxSmsMessages");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "Cases");

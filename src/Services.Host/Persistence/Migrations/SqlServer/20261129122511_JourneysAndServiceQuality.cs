@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OneThing.Host.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Journeys : Migration
+    public partial class JourneysAndServiceQuality : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,25 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 maxLength: 18,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "CalendarVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Years = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarVersions", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "CaseCorrections",
@@ -130,6 +149,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     PromisedDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     StatutoryDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CalendarVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosingReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
@@ -159,6 +179,71 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SandboxLicencePulls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HolderId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Requester = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PulledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    LicenceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    LicenceSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxLicencePulls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxLicences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    HolderId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MemberIds = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IssuerCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IssuerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    SupersedesId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    SupersededById = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Data = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RevokeIdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxLicences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxSmsMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxSmsMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseMatters",
                 columns: table => new
                 {
@@ -179,6 +264,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     ClockStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     PromisedDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     StatutoryDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CalendarVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     DecidedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
@@ -186,7 +273,10 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     RuleId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     LicenceId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Corrections = table.Column<int>(type: "int", nullable: false)
+                    Corrections = table.Column<int>(type: "int", nullable: false),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SuspensionBookmarkId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,6 +288,97 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(21)", maxLength: 21, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    FollowUpOf = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Overall = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Bad = table.Column<bool>(type: "bit", nullable: false),
+                    Levels = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Matters = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    LeadDepartment = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    ApplicantName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgentUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AgentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AgentRole = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(21)", maxLength: 21, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MatterCodes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ForOverall = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CallBackDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FixDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CalendarVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DeadlinesProvisional = table.Column<bool>(type: "bit", nullable: false),
+                    CalledBackAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CalledBackBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CalledBackByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CallBackNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FixedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FixedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    FixedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    FixNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_IsCurrent",
+                table: "CalendarVersions",
+                column: "IsCurrent");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_Name",
+                table: "CalendarVersions",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarVersions_Number",
+                table: "CalendarVersions",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseCorrections_BookmarkId",
@@ -255,6 +436,17 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_At",
+                table: "Evaluations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_CaseId_Kind",
+                table: "Evaluations",
+                columns: new[] { "CaseId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LicenceConsents_GrantorIdNumber_GranteeIdNumber_JourneyCode",
                 table: "LicenceConsents",
                 columns: new[] { "GrantorIdNumber", "GranteeIdNumber", "JourneyCode" });
@@ -263,11 +455,70 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 name: "IX_LicenceConsents_GrantorUserId",
                 table: "LicenceConsents",
                 column: "GrantorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_CaseId",
+                table: "Rectifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_DepartmentCode_Status_FixDueAt",
+                table: "Rectifications",
+                columns: new[] { "DepartmentCode", "Status", "FixDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_EvaluationId_DepartmentCode",
+                table: "Rectifications",
+                columns: new[] { "EvaluationId", "DepartmentCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicencePulls_CaseNumber",
+                table: "SandboxLicencePulls",
+                column: "CaseNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicencePulls_HolderId_PulledAt",
+                table: "SandboxLicencePulls",
+                columns: new[] { "HolderId", "PulledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_HolderId_Type",
+                table: "SandboxLicences",
+                columns: new[] { "HolderId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_IdempotencyKey",
+                table: "SandboxLicences",
+                column: "IdempotencyKey",
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxLicences_RevokeIdempotencyKey",
+                table: "SandboxLicences",
+                column: "RevokeIdempotencyKey",
+                unique: true,
+                filter: "[RevokeIdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxSmsMessages_IdempotencyKey",
+                table: "SandboxSmsMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxSmsMessages_PhoneNumber_AcceptedAt",
+                table: "SandboxSmsMessages",
+                columns: new[] { "PhoneNumber", "AcceptedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CalendarVersions");
+
             migrationBuilder.DropTable(
                 name: "CaseCorrections");
 
@@ -285,6 +536,21 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LicenceConsents");
+
+            migrationBuilder.DropTable(
+                name: "Rectifications");
+
+            migrationBuilder.DropTable(
+                name: "SandboxLicencePulls");
+
+            migrationBuilder.DropTable(
+                name: "SandboxLicences");
+
+            migrationBuilder.DropTable(
+                name: "SandboxSmsMessages");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "Cases");
