@@ -1,0 +1,45 @@
+using System.Security.Cryptography.X509Certificates;
+using OneThing.Host.Cases.Departments;
+using OneThing.Host.Hosting;
+
+namespace OneThing.Host.Documents;
+
+public static class DocumentsExtensions
+{
+    /// <summary>
+    /// Result documents (section <c>Documents</c>): when enabled, registers <see cref="DocumentService"/>, its
+    /// renderer, sealer and seal provider, and <see cref="PdfSignatureVerifier"/> trusting the seal authorities.
+    /// With documents enabled, a missing font stops the boot with the install command.
+    /// </summary>
+    public static IHostApplicationBuilder AddDocuments(this IHostApplicationBuilder builder)
+    {
+        var options = builder.AddValidatedOptions<DocumentOptions>(DocumentOptions.Section);
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(_ => CjkFontResolver.Install(options.FontPath));
+        services.AddSingleton<ResultDocumentRenderer>();
+        services.AddSingleton(sp => new PdfSealer(sp.GetService<TimeProvider>()));
+        services.AddSingleton<DocumentService>();
+        if (options.SealSource == SealSource.Development)
+        {
+            services.AddSingleton(sp => new DevelopmentSealProvider(
+                options.SealDirectory,
+                code => DepartmentSeeder.Catalogue.FirstOrDefault(d => d.Code == code)?.Name,
+                options.SealKeyAlgorithm,
+                sp.GetService<TimeProvider>()));
+            services.AddSingleton<ISealProvider>(sp => sp.GetRequiredService<DevelopmentSealProvider>());
+            services.AddSingleton(sp => new PdfSignatureVerifier([sp.GetRequiredService<DevelopmentSealProvider>().Authority.Certificate]));
+        }
+        else
+        {
+            services.AddSingleton<ISealProvider>(sp => new FileSealProvider(options.Seals, sp.GetService<TimeProvider>()));
+            services.AddSingleton(_ => new PdfSignatureVerifier(options.TrustedAuthorities.Select(X509CertificateLoader.LoadCertificateFromFile)));
+        }
+
+        return builder;
+    }
+}
