@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
+using OneThing.Host.Cases.Evaluations;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
@@ -15,7 +16,7 @@ namespace OneThing.Host.Admin;
 
 /// <summary>
 /// Supervision statistics (统计分析) for a period of acceptance dates (Asia/Shanghai): per department and per
-/// journey — received, completed, on-time rate, average working days taken, correction rate — and the list
+/// journey — received, completed, on-time rate, average working days taken, correction rate, bad-review rate — and the list
 /// of matters open past their promised deadline. Heads see their department, administrators all. CSV on request.
 /// </summary>
 public static class StatisticsApi
@@ -30,10 +31,10 @@ public static class StatisticsApi
     }
 
     public sealed record DepartmentRow(string Department, string DepartmentName, int Received, int Completed, int OnTime, double? OnTimeRate,
-        double? AverageWorkingDays, int Corrected, double? CorrectionRate, int Overdue);
+        double? AverageWorkingDays, int Corrected, double? CorrectionRate, int Overdue, int Evaluated, int BadReviews, double? BadReviewRate);
 
     public sealed record JourneyRow(string Journey, string JourneyName, int Received, int Completed, int OnTime, double? OnTimeRate,
-        double? AverageWorkingDays, int Corrected, double? CorrectionRate);
+        double? AverageWorkingDays, int Corrected, double? CorrectionRate, int Evaluated, int BadReviews, double? BadReviewRate);
 
     public sealed record OverdueMatter(string CaseNumber, string Journey, string Matter, string MatterName, string Department,
         DateTimeOffset PromisedDueAt, int WorkingDaysOverdue, bool Escalated);
@@ -49,10 +50,10 @@ public static class StatisticsApi
         string? from = null, string? to = null, string? department = null, string? journey = null)
     {
         var view = await ComputeAsync(user, db, time, from, to, department, journey, cancellationToken);
-        var csv = new StringBuilder("department,department_name,received,completed,on_time,on_time_rate,average_working_days,corrected,correction_rate,overdue\n");
+        var csv = new StringBuilder("department,department_name,received,completed,on_time,on_time_rate,average_working_days,corrected,correction_rate,overdue,evaluated,bad_reviews,bad_review_rate\n");
         foreach (var r in view.Departments)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{r.Department},{Quote(r.DepartmentName)},{r.Received},{r.Completed},{r.OnTime},{Num(r.OnTimeRate)},{Num(r.AverageWorkingDays)},{r.Corrected},{Num(r.CorrectionRate)},{r.Overdue}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{r.Department},{Quote(r.DepartmentName)},{r.Received},{r.Completed},{r.OnTime},{Num(r.OnTimeRate)},{Num(r.AverageWorkingDays)},{r.Corrected},{Num(r.CorrectionRate)},{r.Overdue},{r.Evaluated},{r.BadReviews},{Num(r.BadReviewRate)}\n");
         }
 
         // A BOM so that spreadsheet programs read the Chinese names as UTF-8.
@@ -100,28 +101,41 @@ public static class StatisticsApi
                              where m.ClockStartedAt >= lower && m.ClockStartedAt < upper
                                    && (department == null || m.DepartmentCode == department) && (journey == null || c.JourneyCode == journey)
                              select new { Matter = m, c.Number, c.JourneyCode }).ToListAsync(cancellationToken);
+        // 好差评: the first rating of each case (a follow-up after rectification does not replace it).
+        var caseIds = matters.Select(x => x.Matter.CaseId).Distinct().ToList();
+        var ratings = await db.Set<Evaluation>().AsNoTracking().Where(e => e.Kind == EvaluationKind.Initial && caseIds.Contains(e.CaseId))
+            .ToDictionaryAsync(e => e.CaseId, e => e.Bad, cancellationToken);
         var departments = matters.GroupBy(x => x.Matter.DepartmentCode).OrderBy(g => g.Key).Select(g =>
         {
+            var rated = g.Select(x => x.Matter.CaseId).Distinct().Where(ratings.ContainsKey).ToList();
+            var bad = rated.Count(id => ratings[id]);
             var decided = g.Where(x => x.Matter.DecidedAt is not null && x.Matter.Status is MatterStatus.Approved or MatterStatus.Rejected or MatterStatus.Revoked).ToList();
             var onTime = decided.Count(x => x.Matter.DecidedAt <= x.Matter.PromisedDueAt);
             var corrected = g.Count(x => x.Matter.Corrections > 0);
             return new DepartmentRow(g.Key, DepartmentSeeder.Catalogue.FirstOrDefault(d => d.Code == g.Key)?.Name ?? g.Key, g.Count(), decided.Count, onTime,
                 Rate(onTime, decided.Count), Average(decided.Select(x => WorkingDaysTaken(calendar, x.Matter.ClockStartedAt!.Value, x.Matter.DecidedAt!.Value))),
                 corrected, Rate(corrected, g.Count()),
-                g.Count(x => x.Matter.Status is MatterStatus.InReview && x.Matter.PromisedDueAt < now));
+                g.Count(x => x.Matter.Status is MatterStatus.InReview && x.Matter.PromisedDueAt < now),
+                rated.Count, bad, Rate(bad, rated.Count));
         }).ToList();
 
         var cases = await db.Cases.AsNoTracking().Include(c => c.Matters)
             .Where(c => c.AcceptedAt >= lower && c.AcceptedAt < upper && (journey == null || c.JourneyCode == journey)
                         && (department == null || c.Matters.Any(m => m.DepartmentCode == department)))
             .ToListAsync(cancellationToken);
+        var journeyRatings = await db.Set<Evaluation>().AsNoTracking()
+            .Where(e => e.Kind == EvaluationKind.Initial && cases.Select(c => c.Id).Contains(e.CaseId))
+            .ToDictionaryAsync(e => e.CaseId, e => e.Bad, cancellationToken);
         var journeys = cases.GroupBy(c => c.JourneyCode).OrderBy(g => g.Key).Select(g =>
         {
+            var rated = g.Where(c => journeyRatings.ContainsKey(c.Id)).ToList();
+            var bad = rated.Count(c => journeyRatings[c.Id]);
             var completed = g.Where(c => c.Status == CaseStatus.Completed && c.ClosedAt is not null).ToList();
             var onTime = completed.Count(c => c.ClosedAt <= c.PromisedDueAt);
             var corrected = g.Count(c => c.Matters.Any(m => m.Corrections > 0));
             return new JourneyRow(g.Key, g.First().JourneyName, g.Count(), completed.Count, onTime, Rate(onTime, completed.Count),
-                Average(completed.Select(c => WorkingDaysTaken(calendar, c.AcceptedAt!.Value, c.ClosedAt!.Value))), corrected, Rate(corrected, g.Count()));
+                Average(completed.Select(c => WorkingDaysTaken(calendar, c.AcceptedAt!.Value, c.ClosedAt!.Value))), corrected, Rate(corrected, g.Count()),
+                rated.Count, bad, Rate(bad, rated.Count));
         }).ToList();
 
         var overdue = await (from m in db.CaseMatters.AsNoTracking()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OneThing.FunctionalTests.Infrastructure;
+using OneThing.Host.Cases.Evaluations;
 using OneThing.Host.Cases.Model;
 
 namespace OneThing.FunctionalTests.Cases;
@@ -24,8 +25,10 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : PlatformTest(
 
         var health = Row(stats, "departments", "department", "health");
         Assert.Equal((2, 2, 2, 1.0, 1.0, 0, 0.0, 0), Figures(health));
+        Assert.Equal((2, 1, 0.5), Reviews(health));
         var police = Row(stats, "departments", "department", "police");
         Assert.Equal((2, 1, 0, 0.0, 2.0, 1, 0.5, 1), Figures(police));
+        Assert.Equal((2, 1, 0.5), Reviews(police));
         Assert.Equal(2, stats.GetProperty("departments").GetArrayLength()); // April's market matter is outside the period
 
         var newborn = Row(stats, "journeys", "journey", "newborn");
@@ -35,6 +38,7 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : PlatformTest(
         Assert.Equal(0.5, newborn.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(5.5, newborn.GetProperty("averageWorkingDays").GetDouble()); // (3 + 8) / 2
         Assert.Equal(0.5, newborn.GetProperty("correctionRate").GetDouble());
+        Assert.Equal((2, 1, 0.5), Reviews(newborn));
         Assert.Equal(1, stats.GetProperty("journeys").GetArrayLength());
 
         var overdue = Assert.Single(stats.GetProperty("overdueMatters").EnumerateArray());
@@ -49,8 +53,8 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : PlatformTest(
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync("/api/v1/statistics?department=health")).StatusCode);
         var csv = await head.GetStringAsync("/api/v1/statistics/departments.csv?from=2026-03-01&to=2026-03-31");
         var lines = csv.TrimStart('\uFEFF').Trim().Split('\n');
-        Assert.Equal("department,department_name,received,completed,on_time,on_time_rate,average_working_days,corrected,correction_rate,overdue", lines[0]);
-        Assert.Equal("police,菏泽市公安局,2,1,0,0,2,1,0.5,1", Assert.Single(lines[1..]));
+        Assert.Equal("department,department_name,received,completed,on_time,on_time_rate,average_working_days,corrected,correction_rate,overdue,evaluated,bad_reviews,bad_review_rate", lines[0]);
+        Assert.Equal("police,菏泽市公安局,2,1,0,0,2,1,0.5,1,2,1,0.5", Assert.Single(lines[1..]));
 
         using var clerk = await Platform.Factory.CreateApiClient().AuthorizeAsync("clerk.police");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/statistics")).StatusCode);
@@ -62,6 +66,9 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : PlatformTest(
         row.GetProperty("received").GetInt32(), row.GetProperty("completed").GetInt32(), row.GetProperty("onTime").GetInt32(),
         Double(row, "onTimeRate"), Double(row, "averageWorkingDays"), row.GetProperty("corrected").GetInt32(), Double(row, "correctionRate"),
         row.GetProperty("overdue").GetInt32());
+
+    private static (int, int, double?) Reviews(JsonElement row) =>
+        (row.GetProperty("evaluated").GetInt32(), row.GetProperty("badReviews").GetInt32(), Double(row, "badReviewRate"));
 
     private static double? Double(JsonElement row, string name) => row.GetProperty(name).ValueKind == JsonValueKind.Null ? null : row.GetProperty(name).GetDouble();
 
@@ -103,6 +110,15 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : PlatformTest(
         var d = NewCase("STAT-D", "newborn", null, null, CaseStatus.Submitted, null);
         d.Matters.Add(NewMatter(d, "birth-certificate", "health", null, null, MatterStatus.Waiting, null));
         db.Cases.AddRange(a, b, c, d);
+        // 好差评: A rated 满意, B 非常不满意 (a bad review; its follow-up after rectification does not count again).
+        Evaluation Rating(Case rated, SatisfactionLevel level, EvaluationKind kind = EvaluationKind.Initial) => new()
+        {
+            Id = Guid.NewGuid(), CaseId = rated.Id, CaseNumber = rated.Number, Kind = kind, Channel = EvaluationChannel.Online, Overall = level,
+            Bad = level <= SatisfactionLevel.Dissatisfied, Levels = "{}", Matters = "[]", LeadDepartment = "health", ApplicantIdNumber = rated.SubjectIdNumber,
+            ApplicantName = rated.SubjectName, SubmittedBy = "fixture", SubmittedByName = "fixture", At = At(3, 25, 9),
+        };
+        db.Set<Evaluation>().AddRange(Rating(a, SatisfactionLevel.Satisfied), Rating(b, SatisfactionLevel.VeryDissatisfied),
+            Rating(b, SatisfactionLevel.Satisfied, EvaluationKind.FollowUp));
         await db.SaveChangesAsync();
     }
 }
