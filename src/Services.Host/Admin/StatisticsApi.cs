@@ -42,14 +42,14 @@ public static class StatisticsApi
     public sealed record StatisticsView(DateOnly From, DateOnly To, string? Department, IReadOnlyList<DepartmentRow> Departments,
         IReadOnlyList<JourneyRow> Journeys, IReadOnlyList<OverdueMatter> OverdueMatters);
 
-    private static async Task<StatisticsView> GetAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken,
-        string? from = null, string? to = null, string? department = null, string? journey = null) =>
-        await ComputeAsync(user, db, time, from, to, department, journey, cancellationToken);
+    private static async Task<StatisticsView> GetAsync(ClaimsPrincipal user, AppDbContext db, ICalendarProvider calendars, TimeProvider time,
+        CancellationToken cancellationToken, string? from = null, string? to = null, string? department = null, string? journey = null) =>
+        await ComputeAsync(user, db, calendars, time, from, to, department, journey, cancellationToken);
 
-    private static async Task<IResult> DepartmentsCsvAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken,
-        string? from = null, string? to = null, string? department = null, string? journey = null)
+    private static async Task<IResult> DepartmentsCsvAsync(ClaimsPrincipal user, AppDbContext db, ICalendarProvider calendars, TimeProvider time,
+        CancellationToken cancellationToken, string? from = null, string? to = null, string? department = null, string? journey = null)
     {
-        var view = await ComputeAsync(user, db, time, from, to, department, journey, cancellationToken);
+        var view = await ComputeAsync(user, db, calendars, time, from, to, department, journey, cancellationToken);
         var csv = new StringBuilder("department,department_name,received,completed,on_time,on_time_rate,average_working_days,corrected,correction_rate,overdue,evaluated,bad_reviews,bad_review_rate\n");
         foreach (var r in view.Departments)
         {
@@ -61,7 +61,7 @@ public static class StatisticsApi
             $"statistics-{view.From:yyyyMMdd}-{view.To:yyyyMMdd}.csv");
     }
 
-    private static async Task<StatisticsView> ComputeAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider time, string? from, string? to,
+    private static async Task<StatisticsView> ComputeAsync(ClaimsPrincipal user, AppDbContext db, ICalendarProvider calendars, TimeProvider time, string? from, string? to,
         string? department, string? journey, CancellationToken cancellationToken)
     {
         var today = WorkingDayCalendar.LocalDate(time.GetUtcNow());
@@ -91,7 +91,7 @@ public static class StatisticsApi
             throw new ProblemException(Problems.ValidationFailed, errors: errors);
         }
 
-        var calendar = WorkingDayCalendar.Default;
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var lower = ChinaTime.StartOfDay(start);
         var upper = ChinaTime.StartOfDay(end.AddDays(1));
         var now = time.GetUtcNow();
