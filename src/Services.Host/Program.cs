@@ -3,6 +3,7 @@ using OneThing.Host.Admin;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Clerk;
+using OneThing.Host.Documents;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
 using OneThing.Host.Messaging;
@@ -22,6 +23,7 @@ try
     builder.AddUnifiedIdentity();
     builder.AddWorkflowRuntime();
     builder.AddCases();
+    builder.AddDocuments();
     builder.AddIntegrations();
     builder.AddSandbox();
 
@@ -48,6 +50,7 @@ try
     app.MapRectificationsApi();
     app.MapCalendarApi();
     app.MapStatisticsApi();
+    app.MapDocumentsApi();
     app.MapCalendarsAdminApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();

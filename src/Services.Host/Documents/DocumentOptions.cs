@@ -31,6 +31,9 @@ public sealed class DocumentOptions : IValidatableObject
     [Required]
     public string FontPath { get; set; } = DebianSongFontPath;
 
+    /// <summary>The public address the QR code and verification link of every document point to.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
     /// <summary>Where department seals come from.</summary>
     public SealSource SealSource { get; set; } = SealSource.Development;
 

@@ -24,6 +24,7 @@ public static class DocumentsExtensions
         services.AddSingleton<ResultDocumentRenderer>();
         services.AddSingleton(sp => new PdfSealer(sp.GetService<TimeProvider>()));
         services.AddSingleton<DocumentService>();
+        services.AddScoped<CaseDocuments>();
         if (options.SealSource == SealSource.Development)
         {
             services.AddSingleton(sp => new DevelopmentSealProvider(

@@ -17,6 +17,12 @@ public sealed class CompleteCaseActivity(AppDbContext db) : IActivity
         @case.Status = CaseStatus.Completed;
         @case.ClosedAt = context.Now;
         db.AddEvent(@case, context.Now, CaseEventKinds.Completed, context.Actor);
+        if (context.Services.GetService<Documents.CaseDocuments>() is { } documents)
+        {
+            var notice = await documents.IssueCompletionNoticeAsync(@case, context.IdempotencyKey, context.Now);
+            db.AddEvent(@case, context.Now, CaseEventKinds.DocumentIssued, context.Actor, detail: $"{notice.Title} {notice.Id}");
+        }
+
         context.Notify(@case, "completed", "办件已办结", $"您的办件 {@case.Number}（{@case.JourneyName}）已全部办结，可在办件详情中查看和下载结果。");
         return ActivityResult.Complete(Outcomes.Done);
     }

@@ -179,6 +179,34 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResultDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 21, nullable: false),
+                    MatterCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JourneyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JourneyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    VerificationCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SandboxLicencePulls",
                 columns: table => new
                 {
@@ -473,6 +501,16 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_CaseId",
+                table: "ResultDocuments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_Sha256",
+                table: "ResultDocuments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SandboxLicencePulls_CaseNumber",
                 table: "SandboxLicencePulls",
                 column: "CaseNumber");
@@ -537,6 +575,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Rectifications");
+
+            migrationBuilder.DropTable(
+                name: "ResultDocuments");
 
             migrationBuilder.DropTable(
                 name: "SandboxLicencePulls");

@@ -179,6 +179,34 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResultDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseNumber = table.Column<string>(type: "nvarchar(21)", maxLength: 21, nullable: false),
+                    MatterCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IssuerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    JourneyCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    JourneyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    VerificationCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    PageCount = table.Column<int>(type: "int", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RevocationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SandboxLicencePulls",
                 columns: table => new
                 {
@@ -473,6 +501,16 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_CaseId",
+                table: "ResultDocuments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_Sha256",
+                table: "ResultDocuments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SandboxLicencePulls_CaseNumber",
                 table: "SandboxLicencePulls",
                 column: "CaseNumber");
@@ -539,6 +577,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Rectifications");
+
+            migrationBuilder.DropTable(
+                name: "ResultDocuments");
 
             migrationBuilder.DropTable(
                 name: "SandboxLicencePulls");

@@ -180,6 +180,34 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResultDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(21)", maxLength: 21, nullable: false),
+                    MatterCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JourneyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    JourneyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VerificationCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SandboxLicencePulls",
                 columns: table => new
                 {
@@ -474,6 +502,16 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_CaseId",
+                table: "ResultDocuments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultDocuments_Sha256",
+                table: "ResultDocuments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SandboxLicencePulls_CaseNumber",
                 table: "SandboxLicencePulls",
                 column: "CaseNumber");
@@ -538,6 +576,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Rectifications");
+
+            migrationBuilder.DropTable(
+                name: "ResultDocuments");
 
             migrationBuilder.DropTable(
                 name: "SandboxLicencePulls");
