@@ -37,4 +37,23 @@ internal static class Asn1Der
             throw new ArgumentException($"Not a DER {structure}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Runs <paramref name="read"/>, turning BouncyCastle's errors on wrong structure into <see cref="ArgumentException"/>.</summary>
+    public static T Read<T>(Func<T> read, string structure)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidCastException or InvalidOperationException or FormatException or ArithmeticException
+                                       or ArgumentException and not ArgumentNullException)
+        {
+            if (ex is ArgumentException)
+            {
+                throw;
+            }
+
+            throw new ArgumentException($"Not a {structure} of this structure: {ex.Message}", ex);
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed record SealInfo(SealContent Content, byte[] MakerCertificate, stri
 
     /// <summary>Reads a seal from its DER.</summary>
     /// <exception cref="ArgumentException">Not a seal of this structure.</exception>
-    public static SealInfo FromDer(byte[] der) => FromAsn1(Asn1Der.Parse(der, "SESeal"));
+    public static SealInfo FromDer(byte[] der) => Asn1Der.Read(() => FromAsn1(Asn1Der.Parse(der, "SESeal")), "SESeal");
 
     internal Asn1Object ToAsn1() => new DerSequence(
         Content.ToAsn1(),

@@ -77,7 +77,7 @@ public sealed record SesSignature(
     /// <exception cref="ArgumentException">Not a signature of this structure.</exception>
     public static SesSignature FromDer(byte[] der)
     {
-        try
+        return Asn1Der.Read(() =>
         {
             var s = Asn1Sequence.GetInstance(Asn1Der.Parse(der, "SES_Signature"));
             Asn1Der.Expect(s, 2, "SES_Signature");
@@ -93,11 +93,6 @@ public sealed record SesSignature(
                 Asn1OctetString.GetInstance(t[6]).GetOctets(),
                 DerObjectIdentifier.GetInstance(t[7]).Id,
                 DerBitString.GetInstance(s[1]).GetOctets());
-        }
-        catch (Exception ex) when (ex is InvalidCastException or InvalidOperationException or FormatException or ArithmeticException
-                                       or ArgumentException and not ArgumentNullException)
-        {
-            throw ex as ArgumentException ?? new ArgumentException($"Not an SES_Signature of this structure: {ex.Message}", ex);
-        }
+        }, "SES_Signature");
     }
 }
