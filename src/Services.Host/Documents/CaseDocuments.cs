@@ -14,7 +14,7 @@ namespace OneThing.Host.Documents;
 /// approved matter, and the completion notice (办结通知书) sealed by the one-stop service centre. The document
 /// id is derived from the issuing step, so a step run again after a crash issues the same document once.
 /// </summary>
-public sealed class CaseDocuments(AppDbContext db, DocumentService documents, IOptions<DocumentOptions> options)
+public sealed class CaseDocuments(AppDbContext db, DocumentService documents, IOptions<DocumentOptions> options, NationalSeal.NationalSealService? national = null)
 {
     public const string ServiceCentre = "service-center";
 
@@ -74,6 +74,7 @@ public sealed class CaseDocuments(AppDbContext db, DocumentService documents, IO
             Pdf = sealedDocument.Pdf,
             PageCount = sealedDocument.PageCount,
             CertificateThumbprint = sealedDocument.CertificateThumbprint,
+            NationalSignature = national?.Sign(issuer.Code, issuer.Name, id.ToString(), sealedDocument.Pdf),
             IssuedAt = now,
         };
         db.Set<ResultDocumentRecord>().Add(record);

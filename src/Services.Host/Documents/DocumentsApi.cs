@@ -44,7 +44,11 @@ public static class DocumentsApi
 
     /// <summary>What anyone may learn: genuine / revoked / forged, and for ours the issuer, time, hash and journey.</summary>
     public sealed record VerificationView(string Status, Guid? DocumentId, string? Title, string? Issuer, string? Department, DateTimeOffset? IssuedAt,
-        string? Sha256, string? Journey, string? JourneyName, DateTimeOffset? RevokedAt, string? RevocationReason, string? Signer);
+        string? Sha256, string? Journey, string? JourneyName, DateTimeOffset? RevokedAt, string? RevocationReason, string? Signer,
+        NationalSignatureView? NationalSignature = null);
+
+    /// <summary>The SM2/SM3 signature's check: which step failed, if any (PDF readers do not check this one).</summary>
+    public sealed record NationalSignatureView(bool Valid, string? FailedStep, string? Reason, string? ReasonZh, string? Seal, DateTimeOffset? SignedAt);
 
     public sealed record RevokeRequest(string? Reason);
 
@@ -65,15 +69,33 @@ public static class DocumentsApi
         return TypedResults.File(document.Pdf, "application/pdf", $"{document.CaseNumber}-{document.Id:N}.pdf");
     }
 
-    private static async Task<Ok<VerificationView>> VerifyByCodeAsync(Guid id, string? code, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<VerificationView>> VerifyByCodeAsync(Guid id, string? code, AppDbContext db, IServiceProvider services,
+        CancellationToken cancellationToken)
     {
         var document = await db.Set<ResultDocumentRecord>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return TypedResults.Ok(document is null || code is null || CaseDocuments.HashCode(code) != document.VerificationCodeHash
-            ? Forged()
-            : View(document, signer: null));
+        if (document is null || code is null || CaseDocuments.HashCode(code) != document.VerificationCodeHash)
+        {
+            return TypedResults.Ok(Forged());
+        }
+
+        var national = National(services, document, document.Pdf);
+        return TypedResults.Ok(national is { Valid: false } ? Forged() with { NationalSignature = national } : View(document, signer: null) with { NationalSignature = national });
     }
 
-    private static async Task<Ok<VerificationView>> VerifyUploadAsync(HttpRequest request, AppDbContext db, PdfSignatureVerifier verifier, CancellationToken cancellationToken)
+    /// <summary>The stored SM2 signature checked against <paramref name="pdf"/>; null when the document has none.</summary>
+    private static NationalSignatureView? National(IServiceProvider services, ResultDocumentRecord document, byte[] pdf)
+    {
+        if (document.NationalSignature is not { } signature || services.GetService<NationalSeal.NationalSealService>() is not { } national)
+        {
+            return null;
+        }
+
+        var check = national.Verify(signature, pdf);
+        return new NationalSignatureView(check.IsValid, check.FailedStep?.ToString(), check.Reason, check.ReasonZh, check.SealName, check.SignedAt);
+    }
+
+    private static async Task<Ok<VerificationView>> VerifyUploadAsync(HttpRequest request, AppDbContext db, PdfSignatureVerifier verifier, IServiceProvider services,
+        CancellationToken cancellationToken)
     {
         if (request.ContentLength is > MaxUploadBytes)
         {
@@ -94,9 +116,13 @@ public static class DocumentsApi
         var document = await db.Set<ResultDocumentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Sha256 == sha, cancellationToken);
         // Genuine only when the signature holds, covers the whole file, chains to a trusted seal authority, and the
         // file is exactly one we issued.
-        return TypedResults.Ok(document is null || !check.IsValid || !check.CoversWholeDocument || check.ChainTrusted != true
-            ? Forged()
-            : View(document, check.SignerName));
+        if (document is null || !check.IsValid || !check.CoversWholeDocument || check.ChainTrusted != true)
+        {
+            return TypedResults.Ok(Forged());
+        }
+
+        var national = National(services, document, pdf);
+        return TypedResults.Ok(national is { Valid: false } ? Forged() with { NationalSignature = national } : View(document, check.SignerName) with { NationalSignature = national });
     }
 
     private static async Task<Ok<VerificationView>> RevokeAsync(Guid id, RevokeRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time,

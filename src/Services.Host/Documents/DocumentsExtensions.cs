@@ -33,6 +33,9 @@ public static class DocumentsExtensions
                 options.SealKeyAlgorithm,
                 sp.GetService<TimeProvider>()));
             services.AddSingleton<ISealProvider>(sp => sp.GetRequiredService<DevelopmentSealProvider>());
+            // The national-algorithm layer (SM2 over SM3, GB/T 38540-shaped) with a DEVELOPMENT seal maker beside the seals.
+            services.AddSingleton(sp => new NationalSeal.NationalSealService(
+                NationalSeal.NationalSealMaker.OpenOrCreate(options.SealDirectory, sp.GetService<TimeProvider>()), options.SealDirectory, sp.GetService<TimeProvider>()));
             services.AddSingleton(sp => new PdfSignatureVerifier([sp.GetRequiredService<DevelopmentSealProvider>().Authority.Certificate]));
         }
         else

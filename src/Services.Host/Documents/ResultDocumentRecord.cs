@@ -40,6 +40,9 @@ public sealed class ResultDocumentRecord
 
     public required string CertificateThumbprint { get; set; }
 
+    /// <summary>DER of the SM2-with-SM3 signature (GB/T 38540-shaped SES_Signature) over the PDF; null without a national seal maker.</summary>
+    public byte[]? NationalSignature { get; set; }
+
     public DateTimeOffset IssuedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

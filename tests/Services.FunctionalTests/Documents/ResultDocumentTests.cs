@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using OneThing.FunctionalTests.Infrastructure;
 using OneThing.FunctionalTests.Journeys;
 
@@ -56,13 +57,37 @@ public sealed partial class ResultDocumentTests(PlatformFixture platform) : Plat
         Assert.Equal("genuine", genuine.GetProperty("status").GetString());
         Assert.Equal("菏泽市卫生健康委员会", genuine.GetProperty("issuer").GetString());
         Assert.Equal("newborn", genuine.GetProperty("journey").GetString());
+        // The national-algorithm layer: the SM2-with-SM3 signature over the same file, by the department's seal.
+        var national = genuine.GetProperty("nationalSignature");
+        Assert.True(national.GetProperty("valid").GetBoolean(), national.GetRawText());
+        Assert.Equal("菏泽市卫生健康委员会", national.GetProperty("seal").GetString());
         Assert.DoesNotContain("张", genuine.GetRawText(), StringComparison.Ordinal); // no personal data
         Assert.Equal("forged", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/verify/{birth}?code=AAAA-AAAA")).GetProperty("status").GetString());
-        Assert.Equal("genuine", (await UploadAsync(anonymous, pdf)).GetProperty("status").GetString());
+        var uploaded = await UploadAsync(anonymous, pdf);
+        Assert.Equal("genuine", uploaded.GetProperty("status").GetString());
+        Assert.True(uploaded.GetProperty("nationalSignature").GetProperty("valid").GetBoolean());
 
         var tampered = (byte[])pdf.Clone();
         tampered[pdf.Length / 3] ^= 0x01;
         Assert.Equal("forged", (await UploadAsync(anonymous, tampered)).GetProperty("status").GetString());
+
+        // Stored bytes changed behind our back (the notice's PDF in the database): the SM2 signature no longer matches the hash.
+        var notice = byMatter["(notice)"].GetProperty("id").GetGuid();
+        var noticePdf = await (await journeys.AsAsync("zhangwei")).GetByteArrayAsync($"/api/v1/cases/{number}/documents/{notice}");
+        var noticeCode = VerificationCode().Match(await PdfTextAsync(noticePdf)).Value;
+        await using (var scope = Platform.CreateScope())
+        {
+            var db = Platform.Db(scope);
+            var record = await db.Set<OneThing.Host.Documents.ResultDocumentRecord>().SingleAsync(d => d.Id == notice);
+            var changed = (byte[])record.Pdf.Clone();
+            changed[^20] ^= 0x01;
+            record.Pdf = changed;
+            await db.SaveChangesAsync();
+        }
+
+        var changedNotice = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/verify/{notice}?code={noticeCode}");
+        Assert.Equal("forged", changedNotice.GetProperty("status").GetString());
+        Assert.Equal("DocumentHash", changedNotice.GetProperty("nationalSignature").GetProperty("failedStep").GetString());
 
         // Revocation by an administrator (not by the applicant); verification then says revoked.
         Assert.Equal(HttpStatusCode.Forbidden, (await (await journeys.AsAsync("zhangwei")).PostAsJsonAsync($"/api/v1/admin/documents/{birth}/revocation", new { reason = "x" })).StatusCode);

@@ -19,8 +19,7 @@ public sealed class CompleteCaseActivity(AppDbContext db) : IActivity
         db.AddEvent(@case, context.Now, CaseEventKinds.Completed, context.Actor);
         if (context.Services.GetService<Documents.CaseDocuments>() is { } documents)
         {
-            var notice = await documents.IssueCompletionNoticeAsync(@case, context.IdempotencyKey, context.Now);
-            db.AddEvent(@case, context.Now, CaseEventKinds.DocumentIssued, context.Actor, detail: $"{notice.Title} {notice.Id}");
+            await documents.IssueCompletionNoticeAsync(@case, context.IdempotencyKey, context.Now);
         }
 
         context.Notify(@case, "completed", "办件已办结", $"您的办件 {@case.Number}（{@case.JourneyName}）已全部办结，可在办件详情中查看和下载结果。");

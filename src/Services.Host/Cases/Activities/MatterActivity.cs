@@ -208,9 +208,8 @@ public abstract partial class DepartmentReviewActivity(AppDbContext db, ILicence
             db.AddEvent(@case, context.Now, CaseEventKinds.MatterApproved, actor, actorName, matter.Code, reason);
             if (context.Services.GetService<Documents.CaseDocuments>() is { } documents)
             {
-                // The department's sealed result document, in the same unit of work.
-                var document = await documents.IssueForMatterAsync(@case, matter, context.IdempotencyKey, context.Now);
-                db.AddEvent(@case, context.Now, CaseEventKinds.DocumentIssued, actor, actorName, matter.Code, $"{document.Title} {document.Id}");
+                // The department's sealed result document, in the same unit of work (listed with the case's documents).
+                await documents.IssueForMatterAsync(@case, matter, context.IdempotencyKey, context.Now);
             }
 
             context.Notify(@case, "approved", $"{matter.Name}已办结", $"您的办件 {@case.Number} 中的“{matter.Name}”已办结。");
@@ -367,7 +366,6 @@ public static class CaseEventKinds
     public const string StatutoryDeadlinePassed = "StatutoryDeadlinePassed";
     public const string ClockSuspended = "ClockSuspended";
     public const string ClockResumed = "ClockResumed";
-    public const string DocumentIssued = "DocumentIssued";
     public const string Completed = "Completed";
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";

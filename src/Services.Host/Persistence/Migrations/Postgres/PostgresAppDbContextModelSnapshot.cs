@@ -1006,6 +1006,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("NationalSignature")
+                        .HasColumnType("bytea");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
 

@@ -1007,6 +1007,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<byte[]>("NationalSignature")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("int");
 

@@ -993,6 +993,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("NationalSignature")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 

@@ -196,6 +196,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     PageCount = table.Column<int>(type: "int", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NationalSignature = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     RevokedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),

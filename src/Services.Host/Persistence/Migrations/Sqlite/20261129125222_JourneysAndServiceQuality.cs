@@ -196,6 +196,7 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
                     PageCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NationalSignature = table.Column<byte[]>(type: "BLOB", nullable: true),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

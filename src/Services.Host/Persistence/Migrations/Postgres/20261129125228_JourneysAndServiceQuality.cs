@@ -197,6 +197,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
                     PageCount = table.Column<int>(type: "integer", nullable: false),
                     CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NationalSignature = table.Column<byte[]>(type: "bytea", nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

@@ -11,7 +11,7 @@ using OneThing.Host.Persistence;
 namespace OneThing.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129124415_JourneysAndServiceQuality")]
+    [Migration("20261129125222_JourneysAndServiceQuality")]
     partial class JourneysAndServiceQuality
     {
         /// <inheritdoc />
@@ -995,6 +995,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("MatterCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NationalSignature")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
