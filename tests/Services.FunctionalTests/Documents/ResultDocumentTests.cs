@@ -125,6 +125,7 @@ public sealed partial class ResultDocumentTests(PlatformFixture platform) : Plat
         }
     }
 
-    [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}")]
+    /// <summary>The printed code (alphabet without 0, 1, I, O), not a piece of the document number (a GUID, also printed).</summary>
+    [GeneratedRegex("(?<![0-9a-fA-F-])[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}(?![0-9a-fA-F-])")]
     private static partial Regex VerificationCode();
 }
