@@ -360,7 +360,6 @@ public static class CaseEventKinds
     public const string CorrectionSubmitted = "CorrectionSubmitted";
     public const string LicenceIssued = "LicenceIssued";
     public const string MatterRevoked = "MatterRevoked";
-    public const string MatterCancelled = "MatterCancelled";
     public const string DeadlineWarning = "DeadlineWarning";
     public const string Escalated = "Escalated";
     public const string StatutoryDeadlinePassed = "StatutoryDeadlinePassed";
