@@ -101,9 +101,14 @@ public static class StatisticsApi
                              where m.ClockStartedAt >= lower && m.ClockStartedAt < upper
                                    && (department == null || m.DepartmentCode == department) && (journey == null || c.JourneyCode == journey)
                              select new { Matter = m, c.Number, c.JourneyCode }).ToListAsync(cancellationToken);
-        // 好差评: the first rating of each case (a follow-up after rectification does not replace it).
-        var caseIds = matters.Select(x => x.Matter.CaseId).Distinct().ToList();
-        var ratings = await db.Set<Evaluation>().AsNoTracking().Where(e => e.Kind == EvaluationKind.Initial && caseIds.Contains(e.CaseId))
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Matters)
+            .Where(c => c.AcceptedAt >= lower && c.AcceptedAt < upper && (journey == null || c.JourneyCode == journey)
+                        && (department == null || c.Matters.Any(m => m.DepartmentCode == department)))
+            .ToListAsync(cancellationToken);
+
+        // 好差评: the first rating of each case (a follow-up after rectification does not replace it), read once for both tables.
+        var ratedCaseIds = matters.Select(x => x.Matter.CaseId).Concat(cases.Select(c => c.Id)).Distinct().ToList();
+        var ratings = await db.Set<Evaluation>().AsNoTracking().Where(e => e.Kind == EvaluationKind.Initial && ratedCaseIds.Contains(e.CaseId))
             .ToDictionaryAsync(e => e.CaseId, e => e.Bad, cancellationToken);
         var departments = matters.GroupBy(x => x.Matter.DepartmentCode).OrderBy(g => g.Key).Select(g =>
         {
@@ -119,17 +124,10 @@ public static class StatisticsApi
                 rated.Count, bad, Rate(bad, rated.Count));
         }).ToList();
 
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Matters)
-            .Where(c => c.AcceptedAt >= lower && c.AcceptedAt < upper && (journey == null || c.JourneyCode == journey)
-                        && (department == null || c.Matters.Any(m => m.DepartmentCode == department)))
-            .ToListAsync(cancellationToken);
-        var journeyRatings = await db.Set<Evaluation>().AsNoTracking()
-            .Where(e => e.Kind == EvaluationKind.Initial && cases.Select(c => c.Id).Contains(e.CaseId))
-            .ToDictionaryAsync(e => e.CaseId, e => e.Bad, cancellationToken);
         var journeys = cases.GroupBy(c => c.JourneyCode).OrderBy(g => g.Key).Select(g =>
         {
-            var rated = g.Where(c => journeyRatings.ContainsKey(c.Id)).ToList();
-            var bad = rated.Count(c => journeyRatings[c.Id]);
+            var rated = g.Where(c => ratings.ContainsKey(c.Id)).ToList();
+            var bad = rated.Count(c => ratings[c.Id]);
             var completed = g.Where(c => c.Status == CaseStatus.Completed && c.ClosedAt is not null).ToList();
             var onTime = completed.Count(c => c.ClosedAt <= c.PromisedDueAt);
             var corrected = g.Count(c => c.Matters.Any(m => m.Corrections > 0));

@@ -62,7 +62,7 @@ public sealed class CaseSubmission(
         if (await db.Cases.Include(c => c.Matters).SingleOrDefaultAsync(c => c.SubmittedBy == caller.UserId && c.IdempotencyKey == idempotencyKey, cancellationToken) is { } earlier)
         {
             return earlier.RequestHash == hash ? (earlier, false)
-                : throw new ProblemException(Problems.Conflict, "This Idempotency-Key was used for a different submission.", "该 Idempotency-Key 已用于另一份不同的申请。");
+                : throw KeyReused();
         }
 
         var journey = await journeys.GetAsync(request.Journey ?? string.Empty, cancellationToken)
@@ -203,7 +203,7 @@ public sealed class CaseSubmission(
             }
 
             return raced.RequestHash == hash ? (raced, false)
-                : throw new ProblemException(Problems.Conflict, "This Idempotency-Key was used for a different submission.", "该 Idempotency-Key 已用于另一份不同的申请。");
+                : throw KeyReused();
         }
 
         return (@case, true);
@@ -491,6 +491,9 @@ public sealed class CaseSubmission(
     }
 
     private static DateOnly WorkingDayCalendarDate(DateTimeOffset now) => Calendar.WorkingDayCalendar.LocalDate(now);
+
+    private static ProblemException KeyReused() =>
+        new(Problems.Conflict, "This Idempotency-Key was used for a different submission.", "该 Idempotency-Key 已用于另一份不同的申请。");
 
     private static ProblemException Invalid(List<FieldError> errors) => new(Problems.ValidationFailed,
         $"{errors.Count} item(s) of the application need attention.", $"申请中有 {errors.Count} 处需要修改。", errors);

@@ -50,6 +50,11 @@ public sealed class DefinitionStore(DbContextAccessor accessor, DefinitionValida
     public Task<List<WorkflowDefinitionRecord>> ListAsync(CancellationToken cancellationToken = default) =>
         Records.AsNoTracking().OrderBy(r => r.DefinitionId).ThenBy(r => r.Version).ToListAsync(cancellationToken);
 
+    /// <summary>The published version of every definition, without their JSON (the parsed definitions come from the cache).</summary>
+    public Task<List<(string DefinitionId, int Version)>> PublishedVersionsAsync(CancellationToken cancellationToken = default) =>
+        Records.AsNoTracking().Where(r => r.Status == DefinitionStatus.Published).OrderBy(r => r.DefinitionId)
+            .Select(r => new ValueTuple<string, int>(r.DefinitionId, r.Version)).ToListAsync(cancellationToken);
+
     public Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
         Records.SingleOrDefaultAsync(r => r.DefinitionId == definitionId && r.Version == version, cancellationToken);
 

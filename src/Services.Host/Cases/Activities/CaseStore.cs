@@ -48,8 +48,7 @@ internal static class CaseStore
             return;
         }
 
-        var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.IdempotencyKey}|{kind}")).AsSpan(0, 16));
-        context.Publish(new NotificationRequested(id, owner, title, body, @case.Number));
+        context.Publish(new NotificationRequested(NotificationId(context, kind), owner, title, body, @case.Number));
     }
 
     /// <summary>Tells staff (clerk, heads, supervisors) about a case; one notification per person, stable for a re-run.</summary>
@@ -57,10 +56,13 @@ internal static class CaseStore
     {
         foreach (var user in userIds)
         {
-            var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.IdempotencyKey}|{kind}|{user}")).AsSpan(0, 16));
-            context.Publish(new NotificationRequested(id, user, title, body, @case.Number));
+            context.Publish(new NotificationRequested(NotificationId(context, $"{kind}|{user}"), user, title, body, @case.Number));
         }
     }
+
+    /// <summary>Stable for a re-run of the same step, so a repeated run does not notify (or text) twice.</summary>
+    private static Guid NotificationId(ActivityContext context, string discriminator) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.IdempotencyKey}|{discriminator}")).AsSpan(0, 16));
 
     public static bool IsFinal(this MatterStatus status) =>
         status is MatterStatus.Approved or MatterStatus.Rejected or MatterStatus.Cancelled or MatterStatus.Revoked;

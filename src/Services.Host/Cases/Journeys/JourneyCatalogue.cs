@@ -21,9 +21,9 @@ public sealed class JourneyCatalogue(DefinitionStore definitions, JourneyCache c
     public async Task<List<Journey>> ListAsync(CancellationToken cancellationToken = default)
     {
         var journeys = new List<Journey>();
-        foreach (var record in (await definitions.ListAsync(cancellationToken)).Where(r => r.Status == DefinitionStatus.Published))
+        foreach (var (id, version) in await definitions.PublishedVersionsAsync(cancellationToken))
         {
-            if (await GetAsync(record.DefinitionId, record.Version, cancellationToken) is { } journey)
+            if (await GetAsync(id, version, cancellationToken) is { } journey)
             {
                 journeys.Add(journey);
             }
