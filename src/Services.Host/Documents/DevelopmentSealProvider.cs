@@ -5,7 +5,7 @@ namespace OneThing.Host.Documents;
 
 /// <summary>
 /// DEVELOPMENT seals: the <see cref="SealAuthority"/> kept in <see cref="DocumentOptions.SealDirectory"/> issues a
-/// department its seal at first use, kept there as <c>&lt;code&gt;.development.p12</c> and reused by every later
+/// department its seal at first start (<see cref="DevelopmentSealIssuer"/>) or first use, kept there as <c>&lt;code&gt;.development.p12</c> and reused by every later
 /// instance pointed at the same directory (re-issued only when expired or issued by another authority).
 /// </summary>
 public sealed class DevelopmentSealProvider : ISealProvider
@@ -29,6 +29,9 @@ public sealed class DevelopmentSealProvider : ISealProvider
         this.time = time ?? TimeProvider.System;
         authority = new Lazy<SealAuthority>(() => SealAuthority.OpenOrCreate(this.directory, algorithm, this.time));
     }
+
+    /// <summary>Where the authority and the seals are kept (absolute).</summary>
+    public string SealDirectory => directory;
 
     /// <summary>The authority issuing the seals (created in the directory at first use).</summary>
     public SealAuthority Authority => authority.Value;

@@ -9,7 +9,8 @@ public static class DocumentsExtensions
     /// <summary>
     /// Result documents (section <c>Documents</c>): when enabled, registers <see cref="DocumentService"/>, its
     /// renderer, sealer and seal provider, and <see cref="PdfSignatureVerifier"/> trusting the seal authorities.
-    /// With documents enabled, a missing font stops the boot with the install command.
+    /// With documents enabled, a missing font stops the boot with the install command, and so do development seals
+    /// on a host that is neither the embedded default nor the sandbox; development seals are issued at first start.
     /// </summary>
     public static IHostApplicationBuilder AddDocuments(this IHostApplicationBuilder builder)
     {
@@ -17,6 +18,17 @@ public static class DocumentsExtensions
         if (!options.Enabled)
         {
             return builder;
+        }
+
+        var profile = HostProfile.From(builder.Configuration);
+        if (options.SealSource == SealSource.Development && !profile.Embedded && !profile.Sandbox)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(DocumentOptions.Section, typeof(DocumentOptions),
+            [
+                "Documents:SealSource is Development (self-issued seals, never for real documents), which only the embedded "
+                + "default and the sandbox may use: set Documents:SealSource to Files with Documents:Seals:<department code>:Path "
+                + "and Documents:TrustedAuthorities, or Documents:Enabled to false.",
+            ]);
         }
 
         var services = builder.Services;
@@ -37,6 +49,7 @@ public static class DocumentsExtensions
             services.AddSingleton(sp => new NationalSeal.NationalSealService(
                 NationalSeal.NationalSealMaker.OpenOrCreate(options.SealDirectory, sp.GetService<TimeProvider>()), options.SealDirectory, sp.GetService<TimeProvider>()));
             services.AddSingleton(sp => new PdfSignatureVerifier([sp.GetRequiredService<DevelopmentSealProvider>().Authority.Certificate]));
+            services.AddHostedService<DevelopmentSealIssuer>();
         }
         else
         {

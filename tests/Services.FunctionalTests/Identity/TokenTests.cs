@@ -36,6 +36,7 @@ public sealed partial class TokenTests(PlatformFixture platform) : PlatformTest(
     {
         var settings = Platform.Settings();
         settings["Sandbox:Enabled"] = "false";
+        settings["Documents:Enabled"] = "false"; // a production host would need real seal files
         await using var production = new OneThingAppFactory(settings);
         using var client = production.CreateApiClient();
 

@@ -60,6 +60,55 @@ public sealed class FontAndOptionsTests
     }
 
     [Fact]
+    public async Task Development_seals_are_issued_to_every_department_at_first_start()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"onething-seals-{Guid.NewGuid():N}");
+        try
+        {
+            var builder = Builder(("Documents:Enabled", "true"), ("Documents:SealDirectory", directory));
+            builder.AddDocuments();
+            using var host = builder.Build();
+            Assert.False(Directory.Exists(directory));
+
+            await host.StartAsync();
+
+            var departments = OneThing.Host.Cases.Departments.DepartmentSeeder.Catalogue.Select(d => d.Code).ToList();
+            Assert.Contains("service-center", departments);
+            foreach (var code in departments)
+            {
+                Assert.True(File.Exists(Path.Combine(directory, $"{code}.development.p12")), code);
+                Assert.True(File.Exists(Path.Combine(directory, $"{code}.sm2.development.pem")), code);
+            }
+
+            await host.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("postgres", "false", false)]
+    [InlineData("postgres", "true", true)]
+    [InlineData("sqlite", "false", true)]
+    public void Development_seals_only_on_the_embedded_default_or_the_sandbox(string provider, string sandbox, bool allowed)
+    {
+        var builder = Builder(("Documents:Enabled", "true"), ("Database:Provider", provider), ("Sandbox:Enabled", sandbox));
+        if (allowed)
+        {
+            builder.AddDocuments();
+            Assert.Contains(builder.Services, s => s.ServiceType == typeof(DevelopmentSealProvider));
+            return;
+        }
+
+        var error = Assert.Throws<OptionsValidationException>(() => builder.AddDocuments());
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Documents:SealSource is Development", failure, StringComparison.Ordinal);
+        Assert.Contains("Documents:SealSource to Files", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Seal_files_are_required_when_seals_come_from_files()
     {
         var builder = Builder(("Documents:Enabled", "true"), ("Documents:SealSource", "Files"));
