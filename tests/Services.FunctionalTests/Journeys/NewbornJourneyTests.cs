@@ -280,6 +280,19 @@ public sealed class NewbornJourneyTests(PlatformFixture platform) : PlatformTest
         Assert.Contains("Withdrawn", Kinds(@case));
         Assert.Equal(5, Kinds(@case).Count(k => k == "MatterRevoked"));
 
+        // The sealed results of the revoked matters verify as revoked from now on.
+        var documents = (await _journeys.GetJsonAsync(Father, $"/api/v1/cases/{number}/documents")).EnumerateArray().ToList();
+        var birthDocument = documents.Single(d => Text(d, "matter") == "birth-certificate");
+        Assert.True(birthDocument.GetProperty("revoked").GetBoolean());
+        Assert.All(documents, d => Assert.True(d.GetProperty("revoked").GetBoolean(), Text(d, "matter")));
+        var client = await _journeys.AsAsync(Father);
+        var pdf = await client.GetByteArrayAsync($"/api/v1/cases/{number}/documents/{Text(birthDocument, "id")}");
+        using var upload = new ByteArrayContent(pdf);
+        upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        var verification = await (await client.PostAsync("/api/v1/verify", upload)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("revoked", Text(verification, "status"));
+        Assert.Contains("撤回", Text(verification, "revocationReason"), StringComparison.Ordinal);
+
         // The library: the birth certificate and the new register are revoked, the old register is current again.
         Assert.Equal(LicenceStatus.Revoked, (await Library.GetAsync(birthCertificate))!.Status);
         Assert.Equal(LicenceStatus.Revoked, (await Library.GetAsync(newRegister))!.Status);

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Documents;
 using OneThing.Host.Persistence;
 using OneThing.Integrations.Licences;
 using OneThing.Workflows.Activities;
@@ -97,6 +99,17 @@ public sealed class RevokeMatterActivity(AppDbContext db, ILicenceLibrary licenc
 
         matter.Status = MatterStatus.Revoked;
         db.AddEvent(@case, context.Now, CaseEventKinds.MatterRevoked, context.Actor, matter: matter.Code, detail: matter.LicenceId);
+
+        // Its sealed result documents now verify as revoked, saying why.
+        var documents = await db.Set<ResultDocumentRecord>()
+            .Where(d => d.CaseId == @case.Id && d.MatterCode == code && d.RevokedAt == null).ToListAsync();
+        foreach (var document in documents)
+        {
+            document.RevokedAt = context.Now;
+            document.RevokedBy = context.Actor;
+            document.RevocationReason = $"办件 {@case.Number} 撤回，“{matter.Name}”已撤销 (the case was withdrawn and the matter revoked)";
+        }
+
         return ActivityResult.Complete(Outcomes.Done);
     }
 }
