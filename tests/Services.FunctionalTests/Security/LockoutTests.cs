@@ -15,7 +15,7 @@ namespace OneThing.FunctionalTests.Security;
 /// </summary>
 public sealed partial class LockoutTests(PlatformFixture platform) : PlatformTest(platform)
 {
-    private const string Password = "Lockout-test-pw-1";
+    private const string Password = "Lockout-test-pw-1"; // dev-only: a throwaway account the test creates
 
     [Fact]
     public async Task Five_failures_lock_the_account_until_a_stated_time_and_a_success_in_between_resets_the_count()
