@@ -87,7 +87,9 @@ public static class HostBasics
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("OneThing API · 一件事一次办")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Everything from the host itself: the page's Content-Security-Policy allows no other origin.
+            .DisableDefaultFonts())
             .AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/api-reference/v1")).ExcludeFromDescription().AllowAnonymous();
         return app;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -72,7 +73,8 @@ public static class ConnectEndpoints
                 PasswordSignInResult.Succeeded ok => Results.SignIn(await principals.CreateAsync(ok.User, request.GetScopes()),
                     authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
                 PasswordSignInResult.LockedOut locked => Reject(Errors.InvalidGrant,
-                    $"The account is locked after repeated failed sign-ins until {locked.Until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}; try again then."),
+                    "The account is locked after repeated failed sign-ins until "
+                    + locked.Until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "; try again then."),
                 PasswordSignInResult.Throttled throttled => new TooManyRequestsResult(throttled.RetryAfter),
                 _ => Reject(Errors.InvalidGrant, "The user name or password is wrong."),
             };

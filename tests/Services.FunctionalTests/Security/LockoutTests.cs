@@ -134,7 +134,7 @@ public sealed partial class LockoutTests(PlatformFixture platform) : PlatformTes
     {
         var match = UntilPattern().Match(description ?? string.Empty);
         Assert.True(match.Success, $"'{description}' says until when the account is locked");
-        return DateTimeOffset.ParseExact(match.Groups[1].Value, "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return DateTimeOffset.ParseExact(match.Groups[1].Value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
     [GeneratedRegex(@"locked after repeated failed sign-ins until (\S+Z);")]
