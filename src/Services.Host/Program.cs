@@ -5,6 +5,7 @@ using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Clerk;
 using OneThing.Host.Documents;
 using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Messaging;
 using OneThing.Host.Notifications;
@@ -21,6 +22,7 @@ try
     builder.AddPersistence();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
+    builder.AddAbuseLimits();
     builder.AddWorkflowRuntime();
     builder.AddCases();
     builder.AddDocuments();
@@ -37,6 +39,7 @@ try
 
     app.UseHostBasics();
     app.UseUnifiedIdentity();
+    app.UseAbuseLimits();
 
     app.MapHostEndpoints();
     app.MapIdentityEndpoints();

@@ -49,6 +49,12 @@ public sealed class CaseSubmission(
 
     private const long MaxTotalBytes = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// The body limit of a submission or correction: the materials travel base64-encoded inside the JSON (4/3 of
+    /// <see cref="MaxTotalBytes"/>) next to the form, so the host's 1 MiB default would refuse them.
+    /// </summary>
+    public const long MaxRequestBytes = MaxTotalBytes / 3 * 4 + 1024 * 1024;
+
     /// <returns>The case and whether this request created it (false: a repeat of an earlier request).</returns>
     public async Task<(Case Case, bool Created)> SubmitAsync(Caller caller, string? idempotencyKey, SubmitCaseRequest request, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Admin;
 using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
 using OneThing.Host.Portal;
@@ -30,10 +31,10 @@ public static class DocumentsApi
         cases.MapGet("/", ListAsync).WithName("ListCaseDocuments").WithSummary("The case's sealed result documents · 办理结果文书");
         cases.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadCaseDocument").WithSummary("Download one as PDF · 下载").ProducesProblem(StatusCodes.Status404NotFound);
 
-        var verify = app.MapGroup("/api/v1/verify").WithTags("Verification · 验真").AllowAnonymous();
+        var verify = app.MapGroup("/api/v1/verify").WithTags("Verification · 验真").AllowAnonymous().RequireAbuseLimits(AbuseLimit.Verification);
         verify.MapGet("/{id:guid}", VerifyByCodeAsync).WithName("VerifyDocument").WithSummary("Is this document genuine? · 文书验真");
         verify.MapPost("/", VerifyUploadAsync).WithName("VerifyUploadedDocument").WithSummary("Check an uploaded PDF's signature and hash · 上传验真")
-            .Accepts<byte[]>("application/pdf");
+            .Accepts<byte[]>("application/pdf").WithMaxRequestBody(MaxUploadBytes);
 
         app.MapPost("/api/v1/admin/documents/{id:guid}/revocation", RevokeAsync).WithTags("Admin · documents").WithName("RevokeDocument")
             .WithSummary("Revoke a document with a reason · 作废文书").RequireAuthorization(AuthorizationPolicies.Admin).ProducesValidationProblem();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using OneThing.Host.Hosting.Hardening;
 using Scalar.AspNetCore;
 
 namespace OneThing.Host.Hosting;
@@ -31,6 +32,8 @@ public static class HostBasics
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             // {"a":1,"a":2} is ambiguous: reject it rather than silently keep the last value.
             options.SerializerOptions.AllowDuplicateProperties = false;
+            // No form or definition nests anywhere near this deep; a deeper body is an attack on the parser.
+            options.SerializerOptions.MaxDepth = 32;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
@@ -45,7 +48,14 @@ public static class HostBasics
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             }
+
+            foreach (var network in hosting.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
+
+        builder.AddHardening();
 
         builder.AddApiReference();
         builder.AddObservability(hosting.ServiceName);
@@ -55,15 +65,18 @@ public static class HostBasics
 
     public static WebApplication UseHostBasics(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.KnownProxies.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value is { } hosting
+            && (hosting.KnownProxies.Count > 0 || hosting.KnownNetworks.Count > 0))
         {
             app.UseForwardedHeaders();
         }
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Unknown routes, wrong methods and other bodiless errors get problem details too.
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseCors();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         return app;
     }
@@ -74,7 +87,9 @@ public static class HostBasics
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("OneThing API · 一件事一次办")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Everything from the host itself: the page's Content-Security-Policy allows no other origin.
+            .DisableDefaultFonts())
             .AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/api-reference/v1")).ExcludeFromDescription().AllowAnonymous();
         return app;

@@ -18,6 +18,9 @@ public sealed class HostingOptions : IValidatableObject
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>Networks (CIDR, such as <c>10.0.0.0/8</c>) of such proxies, for an ingress whose addresses change.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
     /// <summary>Name reported to OpenTelemetry as <c>service.name</c>.</summary>
     [Required]
     public string ServiceName { get; set; } = "onething-host";
@@ -27,6 +30,11 @@ public sealed class HostingOptions : IValidatableObject
         foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             yield return new ValidationResult($"'{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"'{network}' is not a network in CIDR notation (such as 10.0.0.0/8).", [nameof(KnownNetworks)]);
         }
     }
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 
 namespace OneThing.Host.Identity;
 
@@ -16,13 +19,13 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account").ExcludeFromDescription().AllowAnonymous();
         account.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
             Page(context, antiforgery, SafeReturnUrl(returnUrl), error: null));
-        account.MapPost("/login", LoginAsync);
+        account.MapPost("/login", LoginAsync).RequireAbuseLimits(AbuseLimit.Login).WithMaxRequestBody(RequestBodyLimits.Form);
     }
 
     public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
 
     private static async Task<IResult> LoginAsync(
-        HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, [FromForm] LoginForm form)
+        HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, PasswordSignIn signInCheck, [FromForm] LoginForm form)
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
@@ -30,16 +33,21 @@ public static class AccountEndpoints
             return Page(context, antiforgery, returnUrl, "请输入用户名和密码 · Enter your user name and password.", StatusCodes.Status400BadRequest);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await signInCheck.CheckAsync(form.UserName, form.Password))
         {
-            return Results.LocalRedirect(returnUrl);
+            case PasswordSignInResult.Succeeded ok:
+                await signIn.SignInAsync(ok.User, isPersistent: false);
+                return Results.LocalRedirect(returnUrl);
+            case PasswordSignInResult.Throttled throttled:
+                return new TooManyRequestsResult(throttled.RetryAfter);
+            case PasswordSignInResult.LockedOut locked:
+                var until = locked.Until.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                return Page(context, antiforgery, returnUrl,
+                    $"登录失败次数过多，账号已锁定至 {until}（北京时间），请届时再试 · Too many failed attempts; the account is locked until {until} (UTC+8).",
+                    StatusCodes.Status401Unauthorized);
+            default:
+                return Page(context, antiforgery, returnUrl, "用户名或密码错误 · The user name or password is wrong.", StatusCodes.Status401Unauthorized);
         }
-
-        var message = result.IsLockedOut
-            ? "登录失败次数过多，账号已临时锁定，请稍后再试 · Too many failed attempts; the account is locked for a while."
-            : "用户名或密码错误 · The user name or password is wrong.";
-        return Page(context, antiforgery, returnUrl, message, StatusCodes.Status401Unauthorized);
     }
 
     private static string SafeReturnUrl(string? returnUrl) =>

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -18,7 +21,8 @@ public static class ConnectEndpoints
     {
         var connect = app.MapGroup("/connect").ExcludeFromDescription().AllowAnonymous();
         connect.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync);
-        connect.MapPost("/token", TokenAsync).DisableAntiforgery();
+        connect.MapPost("/token", TokenAsync).DisableAntiforgery()
+            .RequireAbuseLimits(AbuseLimit.Login).WithMaxRequestBody(RequestBodyLimits.Form);
         connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync)
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute
             {
@@ -55,6 +59,7 @@ public static class ConnectEndpoints
         HttpContext context,
         UserManager<AppUser> users,
         SignInManager<AppUser> signIn,
+        PasswordSignIn signInCheck,
         PrincipalFactory principals,
         IOpenIddictApplicationManager applications)
     {
@@ -63,21 +68,16 @@ public static class ConnectEndpoints
         if (request.IsPasswordGrantType())
         {
             // Only registered when the sandbox profile is on (scripts, tests, curl examples).
-            var user = await users.FindByNameAsync(request.Username ?? string.Empty);
-            if (user is null)
+            return await signInCheck.CheckAsync(request.Username, request.Password) switch
             {
-                return Reject(Errors.InvalidGrant, "The user name or password is wrong.");
-            }
-
-            var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
-            if (check.IsLockedOut)
-            {
-                return Reject(Errors.InvalidGrant, "The account is locked after repeated failed sign-ins; try again later.");
-            }
-
-            return check.Succeeded
-                ? Results.SignIn(await principals.CreateAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
-                : Reject(Errors.InvalidGrant, "The user name or password is wrong.");
+                PasswordSignInResult.Succeeded ok => Results.SignIn(await principals.CreateAsync(ok.User, request.GetScopes()),
+                    authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+                PasswordSignInResult.LockedOut locked => Reject(Errors.InvalidGrant,
+                    "The account is locked after repeated failed sign-ins until "
+                    + locked.Until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "; try again then."),
+                PasswordSignInResult.Throttled throttled => new TooManyRequestsResult(throttled.RetryAfter),
+                _ => Reject(Errors.InvalidGrant, "The user name or password is wrong."),
+            };
         }
 
         if (request.IsClientCredentialsGrantType())

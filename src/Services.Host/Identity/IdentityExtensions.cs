@@ -19,13 +19,15 @@ public static class IdentityExtensions
         var options = builder.AddValidatedOptions<IdentityServerOptions>(IdentityServerOptions.Section);
         var requireHttps = options.RequireHttps ?? !profile.Embedded;
         var (signing, encryption) = LoadCertificates(options, profile);
+        var lockout = builder.AddValidatedOptions<LockoutOptions>(LockoutOptions.Section);
 
         builder.Services.AddIdentityCore<AppUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = false;
                 identity.Password.RequiredLength = 10;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = lockout.MaxFailedAttempts;
+                identity.Lockout.DefaultLockoutTimeSpan = lockout.Duration;
                 identity.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 identity.ClaimsIdentity.UserNameClaimType = Claims.Name;
                 identity.ClaimsIdentity.RoleClaimType = Claims.Role;
@@ -39,8 +41,13 @@ public static class IdentityExtensions
             .AddCookie(IdentityConstants.ApplicationScheme, cookie =>
             {
                 cookie.LoginPath = "/account/login";
-                cookie.Cookie.Name = "onething.session";
+                // __Host-: the browser keeps it only if Secure, host-only and Path=/, so no subdomain can plant or
+                // read it. The embedded default may run on plain HTTP, where a Secure cookie would be dropped.
+                cookie.Cookie.Name = CookieName("onething.session", requireHttps);
+                cookie.Cookie.Path = "/";
                 cookie.Cookie.HttpOnly = true;
+                // Lax, not Strict: a portal on another site sends the browser to /connect/authorize, and the
+                // session must come along on that top-level navigation.
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
@@ -49,9 +56,14 @@ public static class IdentityExtensions
         builder.Services.AddAuthorization(AuthorizationPolicies.Add);
         builder.Services.AddAntiforgery(antiforgery =>
         {
-            antiforgery.Cookie.Name = "onething.antiforgery";
+            antiforgery.Cookie.Name = CookieName("onething.antiforgery", requireHttps);
+            antiforgery.Cookie.Path = "/";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict; // only our own sign-in form posts it back
             antiforgery.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            antiforgery.SuppressXFrameOptionsHeader = true; // the security headers set X-Frame-Options on every response
         });
+        builder.Services.AddMemoryCache();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
@@ -101,6 +113,7 @@ public static class IdentityExtensions
             });
 
         builder.Services.AddScoped<PrincipalFactory>();
+        builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IDataSeeder, IdentitySeeder>();
         return builder;
     }
@@ -119,6 +132,9 @@ public static class IdentityExtensions
         app.MapAccountEndpoints();
         return app;
     }
+
+    /// <summary>The cookie's name, with the <c>__Host-</c> prefix whenever cookies are always Secure.</summary>
+    public static string CookieName(string name, bool secure) => secure ? "__Host-" + name : name;
 
     private static (X509Certificate2? Signing, X509Certificate2? Encryption) LoadCertificates(IdentityServerOptions options, HostProfile profile)
     {

@@ -10,6 +10,7 @@ using OneThing.Host.Cases.Forms;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
 using OneThing.Integrations.Licences;
@@ -28,6 +29,7 @@ public static class CasesApi
         var group = app.MapGroup("/api/v1/cases").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.Person);
 
         group.MapPost("/", SubmitAsync).RequireAuthorization(AuthorizationPolicies.Applicant)
+            .RequireAbuseLimits(AbuseLimit.Submission, AbuseLimit.LicencePull).WithMaxRequestBody(CaseSubmission.MaxRequestBytes)
             .WithName("SubmitCase").WithSummary("Submit one form and one set of materials · 一表申请")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListMyCases").WithSummary("My cases, newest first · 我的办件");
@@ -35,7 +37,7 @@ public static class CasesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{number}/withdrawal", WithdrawAsync).WithName("WithdrawCase").WithSummary("Withdraw the case · 撤回申请")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{number}/corrections/{id:guid}", CorrectAsync).WithName("SubmitCorrection")
+        group.MapPost("/{number}/corrections/{id:guid}", CorrectAsync).WithName("SubmitCorrection").WithMaxRequestBody(CaseSubmission.MaxRequestBytes)
             .WithSummary("Answer a correction request once, with every item · 一次性补正")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{number}/results/{licenceId}", ResultAsync).WithName("GetCaseResult")

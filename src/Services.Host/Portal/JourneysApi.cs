@@ -6,6 +6,7 @@ using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Forms;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Hosting;
+using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
 using OneThing.Integrations.Licences;
@@ -25,7 +26,8 @@ public static class JourneysApi
         group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListJourneys").WithSummary("The one-matter journeys · 一件事目录");
         group.MapGet("/{code}", GetAsync).AllowAnonymous().WithName("GetJourney")
             .WithSummary("One journey: notice, materials, departments, form · 一次告知").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{code}/prefill", PrefillAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("PrefillJourneyForm")
+        group.MapGet("/{code}/prefill", PrefillAsync).RequireAuthorization(AuthorizationPolicies.Applicant).RequireAbuseLimits(AbuseLimit.LicencePull)
+            .WithName("PrefillJourneyForm")
             .WithSummary("The form prefilled from my e-licences · 表单预填").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -34,6 +34,15 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Sandbox:Enabled"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:Console:FormatterName"] = "simple",
+        // The suite signs in and submits hundreds of times from one address within minutes: far beyond the real
+        // limits, which the rate-limit tests check on hosts of their own.
+        ["RateLimits:Login:PerUser"] = "1000000",
+        ["RateLimits:Login:PerAddress"] = "1000000",
+        ["RateLimits:Submission:PerUser"] = "1000000",
+        ["RateLimits:Submission:PerAddress"] = "1000000",
+        ["RateLimits:LicencePull:PerUser"] = "1000000",
+        ["RateLimits:LicencePull:PerAddress"] = "1000000",
+        ["RateLimits:Verification:PerAddress"] = "1000000",
     };
 
     public Dictionary<string, string> Environment() => Settings()
