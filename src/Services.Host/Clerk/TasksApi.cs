@@ -41,7 +41,7 @@ public static class TasksApi
             .WithSummary("Ask for every missing item at once · 一次性告知补正").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/suspend", SuspendAsync).WithName("SuspendMatterClock")
             .WithSummary("Stop the clock for an excluded period (hearing, inspection, expert review, testing) · 暂停计时").ProducesValidationProblem();
-        group.MapPost("/{id:guid}/reassign", ReassignAsync).WithName("ReassignTask").WithSummary("Give the task to a colleague (head only) · 改派")
+        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(AuthorizationPolicies.DepartmentHead).WithName("ReassignTask").WithSummary("Give the task to a colleague (head only) · 改派")
             .ProducesValidationProblem();
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask").WithSummary("Decide a task with one of its outcomes (generic workflows)");
 

@@ -26,7 +26,7 @@ public static class DocumentsApi
             return app; // Documents:Enabled is off: no documents, no verification.
         }
 
-        var cases = app.MapGroup("/api/v1/cases/{number}/documents").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.Person);
+        var cases = app.MapGroup("/api/v1/cases/{number}/documents").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.CaseReader);
         cases.MapGet("/", ListAsync).WithName("ListCaseDocuments").WithSummary("The case's sealed result documents · 办理结果文书");
         cases.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadCaseDocument").WithSummary("Download one as PDF · 下载").ProducesProblem(StatusCodes.Status404NotFound);
 
