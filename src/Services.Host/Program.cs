@@ -37,6 +37,7 @@ try
 
     app.UseHostBasics();
     app.UseUnifiedIdentity();
+    app.UseMiddleware<JsonInputGuard>();
 
     app.MapHostEndpoints();
     app.MapIdentityEndpoints();
