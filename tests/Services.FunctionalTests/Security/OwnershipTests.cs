@@ -100,6 +100,33 @@ public sealed class OwnershipTests(PlatformFixture platform) : PlatformTest(plat
         Assert.DoesNotContain(Kinds(after), k => k is "Withdrawn" or "Evaluated");
     }
 
+    [Fact]
+    public async Task A_case_filed_at_the_window_is_the_filing_clerks_and_the_applicants_and_nobody_elses()
+    {
+        // 王强 sells to 刘洋 and consents to his licences' use; the window clerk files for 刘洋 with a power of attorney.
+        await JourneyForms.ConsentAsync(_journeys, Stranger, JourneyForms.LiuYang, "property-transfer", "id-card", "property-certificate");
+        var submitted = await _journeys.SubmitAsync("window.clerk", new
+        {
+            journey = "property-transfer", form = JourneyForms.PropertyTransfer(),
+            onBehalfOf = new { idNumber = JourneyForms.LiuYang, name = "刘洋" },
+            authorisation = new { kind = "power-of-attorney", reference = "（2026）菏代字第0099号" },
+        });
+        var number = submitted.GetProperty("number").GetString()!;
+
+        await ExpectAsync("window.clerk", HttpMethod.Get, $"/api/v1/cases/{number}", null, HttpStatusCode.OK);
+        await ExpectAsync("liuyang", HttpMethod.Get, $"/api/v1/cases/{number}", null, HttpStatusCode.OK);
+        foreach (var user in new[] { Stranger, Father, Clerk("health"), Head("health") })
+        {
+            foreach (var (method, path, body) in CaseRequests(number, "none", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()))
+            {
+                await ExpectDeniedAsync(user, method, path, body);
+            }
+        }
+
+        Assert.Equal(0, (await _journeys.GetJsonAsync(Stranger, "/api/v1/cases")).GetProperty("total").GetInt32());
+        Assert.NotEqual("Withdrawn", (await _journeys.CaseAsync("liuyang", number)).GetProperty("status").GetString());
+    }
+
     /// <summary>Every case endpoint, with the given case's real ids.</summary>
     private static IEnumerable<(HttpMethod Method, string Path, object? Body)> CaseRequests(string number, string licenceId, Guid correctionId, Guid documentId, Guid evaluationId)
     {
