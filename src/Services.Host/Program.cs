@@ -40,6 +40,7 @@ try
     app.UseHostBasics();
     app.UseUnifiedIdentity();
     app.UseAbuseLimits();
+    app.UseMiddleware<JsonInputGuard>();
 
     app.MapHostEndpoints();
     app.MapIdentityEndpoints();

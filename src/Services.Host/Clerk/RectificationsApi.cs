@@ -22,7 +22,7 @@ public static class RectificationsApi
     public static IEndpointRouteBuilder MapRectificationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/clerk/rectifications").WithTags("Clerk · rectifications · 差评整改")
-            .RequireAuthorization(AuthorizationPolicies.Clerk);
+            .RequireAuthorization(AuthorizationPolicies.DepartmentHead);
 
         group.MapGet("/", ListAsync).WithName("ListRectifications").WithSummary("My department's rectifications, most urgent first · 本部门整改")
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -22,7 +22,7 @@ namespace OneThing.Host.Clerk;
 /// with a reason, request every correction at once; heads reassign within the department. A task is decided
 /// once — a second decision answers 409. Another department's task answers 404.
 /// </summary>
-public static class TasksApi
+public static partial class TasksApi
 {
     public static IEndpointRouteBuilder MapClerkApi(this IEndpointRouteBuilder app)
     {
@@ -41,7 +41,7 @@ public static class TasksApi
             .WithSummary("Ask for every missing item at once · 一次性告知补正").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/suspend", SuspendAsync).WithName("SuspendMatterClock")
             .WithSummary("Stop the clock for an excluded period (hearing, inspection, expert review, testing) · 暂停计时").ProducesValidationProblem();
-        group.MapPost("/{id:guid}/reassign", ReassignAsync).WithName("ReassignTask").WithSummary("Give the task to a colleague (head only) · 改派")
+        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(AuthorizationPolicies.DepartmentHead).WithName("ReassignTask").WithSummary("Give the task to a colleague (head only) · 改派")
             .ProducesValidationProblem();
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask").WithSummary("Decide a task with one of its outcomes (generic workflows)");
 
@@ -61,7 +61,7 @@ public static class TasksApi
     /// <summary>One missing or wrong item: a form field (JSON pointer) or a material code, and what is wrong.</summary>
     public sealed record CorrectionItem(string? Item, string? Reason, string? ReasonEn);
 
-    public sealed record CorrectionRequest(List<CorrectionItem>? Items);
+    public sealed record CorrectionItemsRequest(List<CorrectionItem>? Items);
 
     public sealed record ReassignRequest(string? UserName);
 
@@ -200,7 +200,7 @@ public static class TasksApi
         return DecideAsync(id, MatterOutcomes.Reject, new JsonObject { ["reason"] = Trim(request.Reason, 1000, "#/reason") }, db, runtime, user, cancellationToken);
     }
 
-    private static Task<NoContent> RequestCorrectionAsync(Guid id, CorrectionRequest request, AppDbContext db, WorkflowRuntime runtime,
+    private static Task<NoContent> RequestCorrectionAsync(Guid id, CorrectionItemsRequest request, AppDbContext db, WorkflowRuntime runtime,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
@@ -211,7 +211,7 @@ public static class TasksApi
 
         for (var i = 0; i < items.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(items[i].Item) || items[i].Item!.Length > 200)
+            if (string.IsNullOrWhiteSpace(items[i].Item) || items[i].Item!.Length > 200 || !CorrectionItemPattern().IsMatch(items[i].Item!))
             {
                 errors.Add(new FieldError($"#/items/{i}/item", "required", "Name the field (a form pointer such as /mother/phone) or the material.", "请写明需补正的字段（如 /mother/phone）或材料。"));
             }
@@ -219,6 +219,11 @@ public static class TasksApi
             if (string.IsNullOrWhiteSpace(items[i].Reason) || items[i].Reason!.Length > 500)
             {
                 errors.Add(new FieldError($"#/items/{i}/reason", "required", "Say what is missing or wrong (at most 500 characters).", "请写明补正原因（不超过 500 个字）。"));
+            }
+
+            if (items[i].ReasonEn is { Length: > 500 })
+            {
+                errors.Add(new FieldError($"#/items/{i}/reasonEn", "too_long", "The English reason is at most 500 characters.", "英文补正原因不能超过 500 个字符。"));
             }
         }
 
@@ -414,4 +419,8 @@ public static class TasksApi
         new(Problems.Conflict, "The task has already been decided or cancelled.", "该待办已办结或已取消，不能重复办理。");
 
     private static ProblemException NotFound() => new(Problems.NotFound, "No such task in your department.", "本部门没有该待办。");
+
+    /// <summary>A form field as a JSON pointer (<c>/mother/phone</c>, <c>/shareholders/0/idNumber</c>) or a material code (<c>birth-medical-certificate</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:/[A-Za-z0-9_-]+)+|[a-z0-9][a-z0-9-]*)$")]
+    private static partial System.Text.RegularExpressions.Regex CorrectionItemPattern();
 }

@@ -27,7 +27,7 @@ public static class DocumentsApi
             return app; // Documents:Enabled is off: no documents, no verification.
         }
 
-        var cases = app.MapGroup("/api/v1/cases/{number}/documents").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.Person);
+        var cases = app.MapGroup("/api/v1/cases/{number}/documents").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.CaseReader);
         cases.MapGet("/", ListAsync).WithName("ListCaseDocuments").WithSummary("The case's sealed result documents · 办理结果文书");
         cases.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadCaseDocument").WithSummary("Download one as PDF · 下载").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -98,6 +98,11 @@ public static class DocumentsApi
     private static async Task<Ok<VerificationView>> VerifyUploadAsync(HttpRequest request, AppDbContext db, PdfSignatureVerifier verifier, IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProblemException(Problems.UnsupportedMediaType, "Send the PDF itself as application/pdf.", "请以 application/pdf 格式上传 PDF 文件。");
+        }
+
         if (request.ContentLength is > MaxUploadBytes)
         {
             throw new ProblemException(Problems.PayloadTooLarge, $"Upload at most {MaxUploadBytes / 1024 / 1024} MB.", "上传文件不能超过 5 MB。");
@@ -112,6 +117,12 @@ public static class DocumentsApi
         }
 
         var pdf = buffer.ToArray();
+        if (!pdf.AsSpan().StartsWith("%PDF-"u8))
+        {
+            throw new ProblemException(Problems.ValidationFailed, errors:
+                [new FieldError("#/body", "not_a_pdf", "The body is not a PDF file (it does not start with %PDF-).", "上传的不是 PDF 文件。")]);
+        }
+
         var check = verifier.Verify(pdf);
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var document = await db.Set<ResultDocumentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Sha256 == sha, cancellationToken);

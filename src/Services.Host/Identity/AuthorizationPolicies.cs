@@ -9,7 +9,17 @@ public static class AuthorizationPolicies
     /// <summary>Any signed-in person (not a machine client).</summary>
     public const string Person = "person";
 
+    /// <summary>Those who file and follow cases: applicants (their own) and window clerks (the cases they filed for someone).</summary>
     public const string Applicant = "applicant";
+
+    /// <summary>A person acting for themself with their own licences and consents: applicants only.</summary>
+    public const string Citizen = "citizen";
+
+    /// <summary>Who may read a case: its applicant or the window clerk who filed it, and the clerks and heads of the departments it reached.</summary>
+    public const string CaseReader = "case-reader";
+
+    /// <summary>Department heads only: reassignment and rectifications.</summary>
+    public const string DepartmentHead = "department-head";
     public const string Clerk = "clerk";
     public const string Admin = "admin";
 
@@ -30,6 +40,9 @@ public static class AuthorizationPolicies
         options.DefaultPolicy = new AuthorizationPolicyBuilder(scheme).RequireAuthenticatedUser().Build();
         options.AddPolicy(Person, Roles(Identity.Roles.All.ToArray()));
         options.AddPolicy(Applicant, Roles(Identity.Roles.Applicant, Identity.Roles.WindowClerk));
+        options.AddPolicy(Citizen, Roles(Identity.Roles.Applicant));
+        options.AddPolicy(CaseReader, Roles(Identity.Roles.Applicant, Identity.Roles.WindowClerk, Identity.Roles.Clerk, Identity.Roles.DepartmentHead));
+        options.AddPolicy(DepartmentHead, Roles(Identity.Roles.DepartmentHead));
         options.AddPolicy(Clerk, Roles(Identity.Roles.Clerk, Identity.Roles.DepartmentHead));
         options.AddPolicy(Admin, Roles(Identity.Roles.Admin));
         options.AddPolicy(Supervision, Roles(Identity.Roles.DepartmentHead, Identity.Roles.Admin));

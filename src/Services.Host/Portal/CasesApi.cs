@@ -26,18 +26,19 @@ public static class CasesApi
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/cases").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.Person);
+        var group = app.MapGroup("/api/v1/cases").WithTags("Cases · 办件").RequireAuthorization(AuthorizationPolicies.CaseReader);
 
         group.MapPost("/", SubmitAsync).RequireAuthorization(AuthorizationPolicies.Applicant)
             .RequireAbuseLimits(AbuseLimit.Submission, AbuseLimit.LicencePull).WithMaxRequestBody(CaseSubmission.MaxRequestBytes)
             .WithName("SubmitCase").WithSummary("Submit one form and one set of materials · 一表申请")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", ListAsync).WithName("ListMyCases").WithSummary("My cases, newest first · 我的办件");
+        group.MapGet("/", ListAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("ListMyCases").WithSummary("My cases, newest first · 我的办件");
         group.MapGet("/{number}", GetAsync).WithName("GetCase").WithSummary("One case with its timeline · 办件详情")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{number}/withdrawal", WithdrawAsync).WithName("WithdrawCase").WithSummary("Withdraw the case · 撤回申请")
+        group.MapPost("/{number}/withdrawal", WithdrawAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("WithdrawCase").WithSummary("Withdraw the case · 撤回申请")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{number}/corrections/{id:guid}", CorrectAsync).WithName("SubmitCorrection").WithMaxRequestBody(CaseSubmission.MaxRequestBytes)
+        group.MapPost("/{number}/corrections/{id:guid}", CorrectAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("SubmitCorrection")
+            .WithMaxRequestBody(CaseSubmission.MaxRequestBytes)
             .WithSummary("Answer a correction request once, with every item · 一次性补正")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{number}/results/{licenceId}", ResultAsync).WithName("GetCaseResult")

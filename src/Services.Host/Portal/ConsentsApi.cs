@@ -24,7 +24,7 @@ public static class ConsentsApi
 {
     public static IEndpointRouteBuilder MapMyLicencesApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/v1/me").WithTags("My licences and consents · 我的证照与授权").RequireAuthorization(AuthorizationPolicies.Person);
+        var me = app.MapGroup("/api/v1/me").WithTags("My licences and consents · 我的证照与授权").RequireAuthorization(AuthorizationPolicies.Citizen);
         me.MapGet("/licences", LicencesAsync).RequireAbuseLimits(AbuseLimit.LicencePull).WithName("ListMyLicences").WithSummary("My e-licences · 我的电子证照");
         me.MapGet("/consents", ListAsync).WithName("ListMyConsents").WithSummary("Consents I gave and received · 我的用证授权");
         me.MapPost("/consents", GrantAsync).WithName("GrantConsent").WithSummary("Let someone use my licences in one journey · 授权他人用证")

@@ -21,13 +21,13 @@ public static class EvaluationsApi
 {
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/cases/{number}/evaluations").WithTags("Evaluations · 好差评").RequireAuthorization(AuthorizationPolicies.Person);
+        var group = app.MapGroup("/api/v1/cases/{number}/evaluations").WithTags("Evaluations · 好差评").RequireAuthorization(AuthorizationPolicies.CaseReader);
 
-        group.MapPost("/", EvaluateAsync).WithName("EvaluateCase").WithSummary("Rate a completed case once · 办件评价")
+        group.MapPost("/", EvaluateAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("EvaluateCase").WithSummary("Rate a completed case once · 办件评价")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListCaseEvaluations").WithSummary("The case's ratings and their rectifications · 评价与整改")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/follow-up", FollowUpAsync).WithName("FollowUpEvaluation")
+        group.MapPost("/{id:guid}/follow-up", FollowUpAsync).RequireAuthorization(AuthorizationPolicies.Applicant).WithName("FollowUpEvaluation")
             .WithSummary("Rate once more after a bad review was rectified · 整改后追评")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;

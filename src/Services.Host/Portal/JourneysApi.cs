@@ -26,7 +26,7 @@ public static class JourneysApi
         group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListJourneys").WithSummary("The one-matter journeys · 一件事目录");
         group.MapGet("/{code}", GetAsync).AllowAnonymous().WithName("GetJourney")
             .WithSummary("One journey: notice, materials, departments, form · 一次告知").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{code}/prefill", PrefillAsync).RequireAuthorization(AuthorizationPolicies.Applicant).RequireAbuseLimits(AbuseLimit.LicencePull)
+        group.MapGet("/{code}/prefill", PrefillAsync).RequireAuthorization(AuthorizationPolicies.Citizen).RequireAbuseLimits(AbuseLimit.LicencePull)
             .WithName("PrefillJourneyForm")
             .WithSummary("The form prefilled from my e-licences · 表单预填").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
