@@ -10,6 +10,7 @@ using OneThing.Host.Messaging;
 using OneThing.Host.Notifications;
 using OneThing.Host.Persistence;
 using OneThing.Host.Portal;
+using OneThing.Host.Protection;
 using OneThing.Host.Sandbox;
 using OneThing.Integrations;
 
@@ -19,6 +20,7 @@ try
 
     builder.AddHostBasics();
     builder.AddPersistence();
+    builder.AddFieldProtection();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
     builder.AddWorkflowRuntime();
@@ -28,11 +30,18 @@ try
     builder.AddSandbox();
 
     var app = builder.Build();
+    app.RequireFieldKeys();
 
     // `dotnet Services.Host.dll migrate` applies migrations to the configured database and exits.
     if (HostCommands.IsMigrateCommand(args))
     {
         return await HostCommands.MigrateAsync(app);
+    }
+
+    // `dotnet Services.Host.dll reencrypt` rewrites every protected value under the active key and exits.
+    if (HostCommands.IsReencryptCommand(args))
+    {
+        return await HostCommands.ReencryptAsync(app);
     }
 
     app.UseHostBasics();
