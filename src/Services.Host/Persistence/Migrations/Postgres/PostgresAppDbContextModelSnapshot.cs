@@ -1461,7 +1461,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uuid");
@@ -1478,7 +1479,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("LastError")
                         .HasMaxLength(12000)
-                        .HasColumnType("character varying(12000)");
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1564,7 +1566,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1676,7 +1679,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(12000)
-                        .HasColumnType("character varying(12000)");
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1728,7 +1732,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1791,7 +1796,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("character varying(4000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1838,7 +1844,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -1860,7 +1867,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Result")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

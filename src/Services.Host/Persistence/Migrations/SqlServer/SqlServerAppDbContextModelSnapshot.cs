@@ -1465,7 +1465,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uniqueidentifier");
@@ -1482,7 +1483,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("LastError")
                         .HasMaxLength(12000)
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1568,7 +1570,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Data")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1680,7 +1683,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(12000)
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset");
@@ -1732,7 +1736,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1795,7 +1800,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1842,7 +1848,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Data")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -1864,7 +1871,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Result")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

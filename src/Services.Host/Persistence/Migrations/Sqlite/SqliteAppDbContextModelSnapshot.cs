@@ -1446,7 +1446,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("TEXT");
@@ -1463,7 +1464,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(12000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1549,7 +1551,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1661,7 +1664,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(12000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -1713,7 +1717,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1774,7 +1779,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1821,7 +1827,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
@@ -1843,7 +1850,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Result")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -12,7 +12,7 @@ using OneThing.Host.Persistence;
 namespace OneThing.Host.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129133731_FieldEncryption")]
+    [Migration("20261129134504_FieldEncryption")]
     partial class FieldEncryption
     {
         /// <inheritdoc />
@@ -1464,7 +1464,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uuid");
@@ -1481,7 +1482,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("LastError")
                         .HasMaxLength(12000)
-                        .HasColumnType("character varying(12000)");
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1567,7 +1569,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1679,7 +1682,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(12000)
-                        .HasColumnType("character varying(12000)");
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1731,7 +1735,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1794,7 +1799,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("character varying(4000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1841,7 +1847,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -1863,7 +1870,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Result")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
