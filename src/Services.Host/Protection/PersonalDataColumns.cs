@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneThing.Host.Cases.Evaluations;
@@ -117,7 +118,9 @@ public static class PersonalDataColumns
         var property = entity.Property(column);
         var purpose = Purpose(property.Metadata);
         property.HasAnnotation(ProtectedAnnotation, purpose);
-        ((PropertyBuilder)property).HasConversion(new ValueConverter<byte[], byte[]>(v => protector.Protect(v, purpose), v => protector.Unprotect(v, purpose)));
+        ((PropertyBuilder)property).HasConversion(
+            new ValueConverter<byte[], byte[]>(v => protector.Protect(v, purpose), v => protector.Unprotect(v, purpose)),
+            new ValueComparer<byte[]>((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b), v => v.Length, v => v.ToArray()));
     }
 
     private static void Encrypt(PropertyBuilder<string?> property, FieldProtector protector)
