@@ -19,7 +19,7 @@ public interface IPayloadProtector
     string Unprotect(string stored, string purpose);
 }
 
-/// <summary>Stores payloads as they are (no encryption): the default when the host registers nothing.</summary>
+/// <summary>Stores payloads as they are (no encryption): what the model builders use when the host passes no protector.</summary>
 public sealed class PassThroughPayloadProtector : IPayloadProtector
 {
     public static PassThroughPayloadProtector Instance { get; } = new();
