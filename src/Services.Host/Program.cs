@@ -11,6 +11,7 @@ using OneThing.Host.Messaging;
 using OneThing.Host.Notifications;
 using OneThing.Host.Persistence;
 using OneThing.Host.Portal;
+using OneThing.Host.Protection;
 using OneThing.Host.Sandbox;
 using OneThing.Integrations;
 
@@ -20,6 +21,7 @@ try
 
     builder.AddHostBasics();
     builder.AddPersistence();
+    builder.AddFieldProtection();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
     builder.AddAbuseLimits();
@@ -30,11 +32,18 @@ try
     builder.AddSandbox();
 
     var app = builder.Build();
+    app.RequireFieldKeys();
 
     // `dotnet Services.Host.dll migrate` applies migrations to the configured database and exits.
     if (HostCommands.IsMigrateCommand(args))
     {
         return await HostCommands.MigrateAsync(app);
+    }
+
+    // `dotnet Services.Host.dll reencrypt` rewrites every protected value under the active key and exits.
+    if (HostCommands.IsReencryptCommand(args))
+    {
+        return await HostCommands.ReencryptAsync(app);
     }
 
     app.UseHostBasics();

@@ -10,6 +10,7 @@ using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Hosting;
 using OneThing.Host.Persistence;
+using OneThing.Host.Protection;
 using OneThing.Integrations.Licences;
 using OneThing.Workflows.Runtime;
 
@@ -88,7 +89,9 @@ public sealed class CaseSubmission(
         if (subject.ActingAs == "window-clerk")
         {
             // The case shows in the applicant's own list when they have an account.
-            var owner = await db.Users.AsNoTracking().Where(u => u.IdNumber == subject.GranteeIdNumber).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+            var idHash = db.Protector.HashOrNull(subject.GranteeIdNumber);
+            var owner = await db.Users.AsNoTracking().Where(u => EF.Property<string>(u, PersonalDataColumns.UserIdNumberHash) == idHash)
+                .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
             subject = subject with { OwnerUserId = owner };
         }
 
@@ -428,8 +431,11 @@ public sealed class CaseSubmission(
             if (material.Consent == "holder" && someoneElse)
             {
                 var grantee = subject.GranteeIdNumber ?? caller.IdNumber ?? string.Empty;
+                var (holderHash, granteeHash) = (db.Protector.Hash(holder), db.Protector.Hash(grantee));
                 var consents = await db.LicenceConsents.AsNoTracking()
-                    .Where(c => c.GrantorIdNumber == holder && c.GranteeIdNumber == grantee && c.JourneyCode == journey.Code && c.RevokedAt == null)
+                    .Where(c => EF.Property<string>(c, PersonalDataColumns.ConsentGrantorIdHash) == holderHash
+                        && EF.Property<string>(c, PersonalDataColumns.ConsentGranteeIdHash) == granteeHash
+                        && c.JourneyCode == journey.Code && c.RevokedAt == null)
                     .ToListAsync(cancellationToken);
                 var consent = consents.FirstOrDefault(c => c.ExpiresAt > now && JsonSerializer.Deserialize<List<string>>(c.LicenceTypes)!.Contains(material.LicenceType!));
                 if (consent is null)

@@ -19,7 +19,7 @@ public sealed class AppUser : IdentityUser
     /// <summary>Real-name assurance level (实名认证等级): 1 self-declared … 4 verified in person.</summary>
     public int AssuranceLevel { get; set; } = 1;
 
-    /// <summary>公民身份号码 of an applicant. Encrypted at rest by the data-protection work (issue 7).</summary>
+    /// <summary>公民身份号码 of an applicant. Encrypted at rest; matched by its lookup hash (see <see cref="Protection.PersonalDataColumns"/>).</summary>
     public string? IdNumber { get; set; }
 }
 
@@ -31,7 +31,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DepartmentCode).HasMaxLength(32);
         builder.Property(u => u.RegionCode).HasMaxLength(12);
         builder.Property(u => u.IdNumber).HasMaxLength(18);
-        builder.HasIndex(u => u.IdNumber);
         builder.HasOne<Cases.Departments.Department>().WithMany().HasForeignKey(u => u.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,6 +6,7 @@ using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Model;
 using OneThing.Host.Identity;
 using OneThing.Host.Notifications;
+using OneThing.Host.Protection;
 using OneThing.Workflows.Messaging;
 using OneThing.Workflows.Runtime;
 
@@ -14,11 +15,15 @@ namespace OneThing.Host.Persistence;
 /// <summary>
 /// The one EF Core model of OneThing: identity, the OpenID server's stores, the one-matter domain, and
 /// the outbox and inbox. Each database provider has a sealed subclass that owns its migrations
-/// (see <see cref="DatabaseProvider"/>); code depends on this type only.
+/// (see <see cref="DatabaseProvider"/>); code depends on this type only. Personal data is encrypted at rest by
+/// <paramref name="protector"/> (see <see cref="PersonalDataColumns"/>); the model is built once per protector.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options)
+public abstract class AppDbContext(DbContextOptions options, FieldProtector protector)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The field encryption this context's model converts through (part of the model cache key).</summary>
+    public FieldProtector Protector { get; } = protector;
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<NotificationDelivery> Notifications => Set<NotificationDelivery>();
@@ -48,8 +53,10 @@ public abstract class AppDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
-        builder.AddOutboxAndInbox();
-        builder.AddWorkflowRuntime();
+        var payloads = new FieldPayloadProtector(Protector);
+        builder.AddOutboxAndInbox(payloads);
+        builder.AddWorkflowRuntime(payloads);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.ProtectPersonalData(Protector);
     }
 }

@@ -37,6 +37,8 @@ public sealed class DatabaseProvider
         where TBuilder : DbContextOptionsBuilder
     {
         _configure(options, connectionString);
+        // The model holds the field-encryption converters of its context's protector: one model per protector.
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Protection.ProtectedModelCacheKeyFactory>();
         return options;
     }
 

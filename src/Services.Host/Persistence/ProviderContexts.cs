@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneThing.Host.Protection;
+using OneThing.Host.Sandbox.OutsideSystems;
 using OneThing.Workflows.Runtime;
 
 namespace OneThing.Host.Persistence;
@@ -10,7 +12,7 @@ namespace OneThing.Host.Persistence;
 // The design-time factories let `dotnet ef` build each model without starting the host;
 // their connection strings are placeholders, never used to connect.
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, FieldProtector protector) : AppDbContext(options, protector)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,38 +29,40 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, FieldProtector protector) : AppDbContext(options, protector)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.OnePublishedVersionPerDefinition("\"Status\"");
+        builder.UseSandboxSchema();
     }
 }
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, FieldProtector protector) : AppDbContext(options, protector)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.OnePublishedVersionPerDefinition("[Status]");
+        builder.UseSandboxSchema();
     }
 }
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(DatabaseProvider.Sqlite.Configure(new DbContextOptionsBuilder<SqliteAppDbContext>(), "Data Source=design-time.db").Options);
+        new(DatabaseProvider.Sqlite.Configure(new DbContextOptionsBuilder<SqliteAppDbContext>(), "Data Source=design-time.db").Options, FieldProtector.Development);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(DatabaseProvider.Postgres.Configure(new DbContextOptionsBuilder<PostgresAppDbContext>(), "Host=localhost;Database=design_time").Options);
+        new(DatabaseProvider.Postgres.Configure(new DbContextOptionsBuilder<PostgresAppDbContext>(), "Host=localhost;Database=design_time").Options, FieldProtector.Development);
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
 {
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
-        new(DatabaseProvider.SqlServer.Configure(new DbContextOptionsBuilder<SqlServerAppDbContext>(), "Server=localhost;Database=design_time;TrustServerCertificate=True").Options);
+        new(DatabaseProvider.SqlServer.Configure(new DbContextOptionsBuilder<SqlServerAppDbContext>(), "Server=localhost;Database=design_time;TrustServerCertificate=True").Options, FieldProtector.Development);
 }

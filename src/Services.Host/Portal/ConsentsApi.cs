@@ -11,6 +11,7 @@ using OneThing.Host.Hosting;
 using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
+using OneThing.Host.Protection;
 using OneThing.Integrations.Licences;
 
 namespace OneThing.Host.Portal;
@@ -54,8 +55,10 @@ public static class ConsentsApi
     private static async Task<Ok<List<ConsentView>>> ListAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
-        var id = caller.IdNumber ?? "-";
-        var consents = await db.LicenceConsents.AsNoTracking().Where(c => c.GrantorIdNumber == id || c.GranteeIdNumber == id)
+        // ID numbers are encrypted at rest: matched by their lookup hashes.
+        var id = db.Protector.Hash(caller.IdNumber ?? "-");
+        var consents = await db.LicenceConsents.AsNoTracking()
+            .Where(c => EF.Property<string>(c, PersonalDataColumns.ConsentGrantorIdHash) == id || EF.Property<string>(c, PersonalDataColumns.ConsentGranteeIdHash) == id)
             .OrderByDescending(c => c.GrantedAt).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(consents.Select(c => ConsentView.From(c, caller.IdNumber)).ToList());
     }

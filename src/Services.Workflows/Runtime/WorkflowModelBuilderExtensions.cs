@@ -4,8 +4,11 @@ namespace OneThing.Workflows.Runtime;
 
 public static class WorkflowModelBuilderExtensions
 {
-    /// <summary>Maps the runtime's tables (definitions, instances, bookmarks, timers, tasks, journal, incidents, dead letters).</summary>
-    public static ModelBuilder AddWorkflowRuntime(this ModelBuilder builder)
+    /// <summary>
+    /// Maps the runtime's tables (definitions, instances, bookmarks, timers, tasks, journal, incidents, dead letters);
+    /// the columns that may carry personal data go through <paramref name="protector"/> (none: stored as they are).
+    /// </summary>
+    public static ModelBuilder AddWorkflowRuntime(this ModelBuilder builder, IPayloadProtector? protector = null)
     {
         builder.Entity<WorkflowDefinitionRecord>(e =>
         {
@@ -28,6 +31,7 @@ public static class WorkflowModelBuilderExtensions
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(i => i.CorrelationId).HasMaxLength(64);
             e.Property(i => i.Revision).IsConcurrencyToken();
+            e.Property(i => i.State).Protect(protector);
             e.HasIndex(i => new { i.Status, i.DefinitionId });
             e.HasIndex(i => i.CorrelationId);
             e.HasIndex(i => i.ParentBookmarkId);
@@ -66,6 +70,8 @@ public static class WorkflowModelBuilderExtensions
             e.Property(t => t.CompletedBy).HasMaxLength(64);
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(t => t.Revision).IsConcurrencyToken();
+            e.Property(t => t.Data).Protect(protector);
+            e.Property(t => t.Result).Protect(protector);
             e.HasIndex(t => new { t.Status, t.CandidateGroup, t.CandidateRole });
             e.HasIndex(t => t.InstanceId);
         });
@@ -80,7 +86,9 @@ public static class WorkflowModelBuilderExtensions
             e.Property(j => j.ExecutionId).HasMaxLength(32);
             e.Property(j => j.Actor).HasMaxLength(64);
             e.Property(j => j.Outcome).HasMaxLength(128);
-            e.Property(j => j.Summary).HasMaxLength(500);
+            // Summaries are cut to 500 characters before they are stored; encrypted, they need room to grow.
+            e.Property(j => j.Summary).HasMaxLength(protector is null or PassThroughPayloadProtector ? 500 : 4000);
+            e.Property(j => j.Summary).Protect(protector);
             e.HasIndex(j => new { j.InstanceId, j.Id });
         });
 
@@ -90,7 +98,8 @@ public static class WorkflowModelBuilderExtensions
             e.HasKey(i => i.Id);
             e.Property(i => i.ExecutionId).HasMaxLength(32);
             e.Property(i => i.ActivityId).HasMaxLength(64);
-            e.Property(i => i.Message).HasMaxLength(2000);
+            e.Property(i => i.Message).HasMaxLength(protector is null or PassThroughPayloadProtector ? 2000 : 12000);
+            e.Property(i => i.Message).Protect(protector);
             e.Property(i => i.ResolvedBy).HasMaxLength(64);
             e.HasIndex(i => new { i.InstanceId, i.ResolvedAt });
         });
@@ -102,6 +111,7 @@ public static class WorkflowModelBuilderExtensions
             e.Property(d => d.Outcome).HasMaxLength(64);
             e.Property(d => d.Actor).HasMaxLength(64);
             e.Property(d => d.Reason).HasMaxLength(2000);
+            e.Property(d => d.Data).Protect(protector);
             e.HasIndex(d => d.CreatedAt);
         });
 

@@ -37,6 +37,10 @@ public sealed partial class TokenTests(PlatformFixture platform) : PlatformTest(
         var settings = Platform.Settings();
         settings["Sandbox:Enabled"] = "false";
         settings["Documents:Enabled"] = "false"; // a production host would need real seal files
+        // A real installation brings its own field-encryption keys (development keys are for the sandbox only).
+        settings["Protection:Keys:dev1"] = Convert.ToBase64String(OneThing.Host.Protection.DevelopmentFieldKeys.Keys.Keys[OneThing.Host.Protection.DevelopmentFieldKeys.KeyId]);
+        settings["Protection:ActiveKey"] = OneThing.Host.Protection.DevelopmentFieldKeys.KeyId;
+        settings["Protection:LookupKey"] = Convert.ToBase64String(OneThing.Host.Protection.DevelopmentFieldKeys.Keys.LookupKey);
         await using var production = new OneThingAppFactory(settings);
         using var client = production.CreateApiClient();
 

@@ -67,7 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
+            SchemasToInclude = ["public", "sandbox"],
             TablesToIgnore =
             [
                 "__EFMigrationsHistory", "Departments", "DataProtectionKeys", "WorkflowDefinitions",

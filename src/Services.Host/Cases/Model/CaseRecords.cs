@@ -441,7 +441,6 @@ internal sealed class CaseConfigurations :
         builder.Property(c => c.GranteeIdNumber).HasMaxLength(18);
         builder.Property(c => c.JourneyCode).HasMaxLength(64);
         builder.Property(c => c.LicenceTypes).HasMaxLength(1000);
-        builder.HasIndex(c => new { c.GrantorIdNumber, c.GranteeIdNumber, c.JourneyCode });
         builder.HasIndex(c => c.GrantorUserId);
     }
 

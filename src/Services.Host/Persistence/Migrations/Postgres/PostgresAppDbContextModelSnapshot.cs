@@ -273,10 +273,16 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ApplicantIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "ApplicantIdNumber");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.ApplicantIdNumber");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
@@ -303,8 +309,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.Comment");
 
                     b.Property<Guid?>("FollowUpOf")
                         .HasColumnType("uuid");
@@ -346,6 +352,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantIdHash");
+
                     b.HasIndex("At");
 
                     b.HasIndex("CaseId", "Kind")
@@ -369,8 +377,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CallBackNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.CallBackNote");
 
                     b.Property<DateTimeOffset?>("CalledBackAt")
                         .HasColumnType("timestamp with time zone");
@@ -406,8 +414,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FixNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.FixNote");
 
                     b.Property<DateTimeOffset?>("FixedAt")
                         .HasColumnType("timestamp with time zone");
@@ -466,8 +474,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Authorisation")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "Cases.Authorisation");
 
                     b.Property<string>("CalendarVersion")
                         .HasMaxLength(64)
@@ -482,7 +490,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Form")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "Cases.Form");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -541,10 +550,16 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("StatutoryDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubjectIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "SubjectIdNumber");
+
                     b.Property<string>("SubjectIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "Cases.SubjectIdNumber");
 
                     b.Property<string>("SubjectKind")
                         .IsRequired()
@@ -577,6 +592,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SubjectIdHash");
+
                     b.HasIndex("OwnerUserId", "SubmittedAt");
 
                     b.HasIndex("SubmittedBy", "IdempotencyKey")
@@ -599,8 +616,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Items")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Items");
 
                     b.Property<string>("MatterCode")
                         .IsRequired()
@@ -620,7 +637,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Response")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Response");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -663,8 +681,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "CaseEvents.Detail");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -707,15 +725,22 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.Content");
 
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("HolderIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "HolderIdNumber");
+
                     b.Property<string>("HolderIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.HolderIdNumber");
 
                     b.Property<string>("HolderName")
                         .HasMaxLength(200)
@@ -756,6 +781,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HolderIdHash");
 
                     b.HasIndex("CaseId", "Code");
 
@@ -918,15 +945,27 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GranteeIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "GranteeIdNumber");
+
                     b.Property<string>("GranteeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GranteeIdNumber");
+
+                    b.Property<string>("GrantorIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "GrantorIdNumber");
 
                     b.Property<string>("GrantorIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GrantorIdNumber");
 
                     b.Property<string>("GrantorName")
                         .IsRequired()
@@ -953,9 +992,13 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GranteeIdHash");
+
+                    b.HasIndex("GrantorIdHash");
+
                     b.HasIndex("GrantorUserId");
 
-                    b.HasIndex("GrantorIdNumber", "GranteeIdNumber", "JourneyCode");
+                    b.HasIndex("GrantorIdHash", "GranteeIdHash", "JourneyCode");
 
                     b.ToTable("LicenceConsents", (string)null);
                 });
@@ -1014,7 +1057,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("OneThing:Protected", "ResultDocuments.Pdf");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -1083,8 +1127,14 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "IdNumber");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1104,7 +1154,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.PhoneNumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -1128,7 +1180,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("DepartmentCode");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1148,8 +1200,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "NotificationDeliveries.Body");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(40)
@@ -1279,7 +1331,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("HolderId", "Type");
 
-                    b.ToTable("SandboxLicences", (string)null);
+                    b.ToTable("SandboxLicences", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Host.Sandbox.OutsideSystems.SandboxLicencePull", b =>
@@ -1335,7 +1387,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("HolderId", "PulledAt");
 
-                    b.ToTable("SandboxLicencePulls", (string)null);
+                    b.ToTable("SandboxLicencePulls", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Host.Sandbox.OutsideSystems.SandboxSmsMessage", b =>
@@ -1369,7 +1421,7 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("PhoneNumber", "AcceptedAt");
 
-                    b.ToTable("SandboxSmsMessages", (string)null);
+                    b.ToTable("SandboxSmsMessages", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Workflows.Messaging.InboxMessage", b =>
@@ -1409,7 +1461,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uuid");
@@ -1425,8 +1478,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1512,7 +1566,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1623,8 +1678,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1676,7 +1732,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1738,8 +1795,9 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1786,7 +1844,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -1808,7 +1867,8 @@ namespace OneThing.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Result")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

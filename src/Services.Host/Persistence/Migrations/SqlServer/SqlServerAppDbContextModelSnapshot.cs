@@ -274,10 +274,16 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ApplicantIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "ApplicantIdNumber");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.ApplicantIdNumber");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
@@ -304,8 +310,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.Comment");
 
                     b.Property<Guid?>("FollowUpOf")
                         .HasColumnType("uniqueidentifier");
@@ -347,6 +353,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantIdHash");
+
                     b.HasIndex("At");
 
                     b.HasIndex("CaseId", "Kind")
@@ -370,8 +378,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("CallBackNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.CallBackNote");
 
                     b.Property<DateTimeOffset?>("CalledBackAt")
                         .HasColumnType("datetimeoffset");
@@ -407,8 +415,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("FixNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.FixNote");
 
                     b.Property<DateTimeOffset?>("FixedAt")
                         .HasColumnType("datetimeoffset");
@@ -467,8 +475,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Authorisation")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "Cases.Authorisation");
 
                     b.Property<string>("CalendarVersion")
                         .HasMaxLength(64)
@@ -483,7 +491,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Form")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "Cases.Form");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -542,10 +551,16 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("StatutoryDueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("SubjectIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "SubjectIdNumber");
+
                     b.Property<string>("SubjectIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "Cases.SubjectIdNumber");
 
                     b.Property<string>("SubjectKind")
                         .IsRequired()
@@ -578,6 +593,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SubjectIdHash");
+
                     b.HasIndex("OwnerUserId", "SubmittedAt");
 
                     b.HasIndex("SubmittedBy", "IdempotencyKey")
@@ -600,8 +617,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Items")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Items");
 
                     b.Property<string>("MatterCode")
                         .IsRequired()
@@ -621,7 +638,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Response")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Response");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
@@ -664,8 +682,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "CaseEvents.Detail");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -708,15 +726,22 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<byte[]>("Content")
-                        .HasColumnType("varbinary(max)");
+                        .HasColumnType("varbinary(max)")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.Content");
 
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("HolderIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "HolderIdNumber");
+
                     b.Property<string>("HolderIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.HolderIdNumber");
 
                     b.Property<string>("HolderName")
                         .HasMaxLength(200)
@@ -757,6 +782,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HolderIdHash");
 
                     b.HasIndex("CaseId", "Code");
 
@@ -919,15 +946,27 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("GranteeIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "GranteeIdNumber");
+
                     b.Property<string>("GranteeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GranteeIdNumber");
+
+                    b.Property<string>("GrantorIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "GrantorIdNumber");
 
                     b.Property<string>("GrantorIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GrantorIdNumber");
 
                     b.Property<string>("GrantorName")
                         .IsRequired()
@@ -954,9 +993,13 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GranteeIdHash");
+
+                    b.HasIndex("GrantorIdHash");
+
                     b.HasIndex("GrantorUserId");
 
-                    b.HasIndex("GrantorIdNumber", "GranteeIdNumber", "JourneyCode");
+                    b.HasIndex("GrantorIdHash", "GranteeIdHash", "JourneyCode");
 
                     b.ToTable("LicenceConsents", (string)null);
                 });
@@ -1015,7 +1058,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)");
+                        .HasColumnType("varbinary(max)")
+                        .HasAnnotation("OneThing:Protected", "ResultDocuments.Pdf");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -1084,8 +1128,14 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasAnnotation("OneThing:LookupHashOf", "IdNumber");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -1105,7 +1155,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.PhoneNumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -1129,7 +1181,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DepartmentCode");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1150,8 +1202,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "NotificationDeliveries.Body");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(40)
@@ -1283,7 +1335,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("HolderId", "Type");
 
-                    b.ToTable("SandboxLicences", (string)null);
+                    b.ToTable("SandboxLicences", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Host.Sandbox.OutsideSystems.SandboxLicencePull", b =>
@@ -1339,7 +1391,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("HolderId", "PulledAt");
 
-                    b.ToTable("SandboxLicencePulls", (string)null);
+                    b.ToTable("SandboxLicencePulls", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Host.Sandbox.OutsideSystems.SandboxSmsMessage", b =>
@@ -1373,7 +1425,7 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PhoneNumber", "AcceptedAt");
 
-                    b.ToTable("SandboxSmsMessages", (string)null);
+                    b.ToTable("SandboxSmsMessages", "sandbox");
                 });
 
             modelBuilder.Entity("OneThing.Workflows.Messaging.InboxMessage", b =>
@@ -1413,7 +1465,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uniqueidentifier");
@@ -1429,8 +1482,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(12000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1516,7 +1570,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Data")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1627,8 +1682,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(12000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset");
@@ -1680,7 +1736,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1742,8 +1799,9 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1790,7 +1848,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Data")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -1812,7 +1871,8 @@ namespace OneThing.Host.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Result")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -262,10 +262,16 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "ApplicantIdNumber");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.ApplicantIdNumber");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
@@ -292,8 +298,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Evaluations.Comment");
 
                     b.Property<Guid?>("FollowUpOf")
                         .HasColumnType("TEXT");
@@ -335,6 +341,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantIdHash");
+
                     b.HasIndex("At");
 
                     b.HasIndex("CaseId", "Kind")
@@ -358,8 +366,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CallBackNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.CallBackNote");
 
                     b.Property<long?>("CalledBackAt")
                         .HasColumnType("INTEGER");
@@ -395,8 +403,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FixNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Rectifications.FixNote");
 
                     b.Property<long?>("FixedAt")
                         .HasColumnType("INTEGER");
@@ -455,8 +463,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Authorisation")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Cases.Authorisation");
 
                     b.Property<string>("CalendarVersion")
                         .HasMaxLength(64)
@@ -471,7 +479,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Form")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Cases.Form");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -530,10 +539,16 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.Property<long?>("StatutoryDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubjectIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "SubjectIdNumber");
+
                     b.Property<string>("SubjectIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "Cases.SubjectIdNumber");
 
                     b.Property<string>("SubjectKind")
                         .IsRequired()
@@ -566,6 +581,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SubjectIdHash");
+
                     b.HasIndex("OwnerUserId", "SubmittedAt");
 
                     b.HasIndex("SubmittedBy", "IdempotencyKey")
@@ -588,8 +605,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Items")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Items");
 
                     b.Property<string>("MatterCode")
                         .IsRequired()
@@ -609,7 +626,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Response")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "CaseCorrections.Response");
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
@@ -650,8 +668,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "CaseEvents.Detail");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -694,15 +712,22 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.Content");
 
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HolderIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "HolderIdNumber");
+
                     b.Property<string>("HolderIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "CaseMaterials.HolderIdNumber");
 
                     b.Property<string>("HolderName")
                         .HasMaxLength(200)
@@ -743,6 +768,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HolderIdHash");
 
                     b.HasIndex("CaseId", "Code");
 
@@ -905,15 +932,27 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                     b.Property<long>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GranteeIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "GranteeIdNumber");
+
                     b.Property<string>("GranteeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GranteeIdNumber");
+
+                    b.Property<string>("GrantorIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "GrantorIdNumber");
 
                     b.Property<string>("GrantorIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "LicenceConsents.GrantorIdNumber");
 
                     b.Property<string>("GrantorName")
                         .IsRequired()
@@ -940,9 +979,13 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GranteeIdHash");
+
+                    b.HasIndex("GrantorIdHash");
+
                     b.HasIndex("GrantorUserId");
 
-                    b.HasIndex("GrantorIdNumber", "GranteeIdNumber", "JourneyCode");
+                    b.HasIndex("GrantorIdHash", "GranteeIdHash", "JourneyCode");
 
                     b.ToTable("LicenceConsents", (string)null);
                 });
@@ -1001,7 +1044,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("OneThing:Protected", "ResultDocuments.Pdf");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -1070,8 +1114,14 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:LookupHashOf", "IdNumber");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -1091,7 +1141,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "AspNetUsers.PhoneNumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
@@ -1115,7 +1167,7 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1135,8 +1187,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "NotificationDeliveries.Body");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(40)
@@ -1394,7 +1446,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.Body");
 
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("TEXT");
@@ -1410,8 +1463,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "OutboxMessages.LastError");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
@@ -1497,7 +1551,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowDeadLetters.Data");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
@@ -1608,8 +1663,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowIncidents.Message");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -1661,7 +1717,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowInstances.State");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1721,8 +1778,9 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowJournal.Summary");
 
                     b.HasKey("Id");
 
@@ -1769,7 +1827,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Data");
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
@@ -1791,7 +1850,8 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Result")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("OneThing:Protected", "WorkflowTasks.Result");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
