@@ -42,6 +42,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["RateLimits:Submission:PerAddress"] = "1000000",
         ["RateLimits:LicencePull:PerUser"] = "1000000",
         ["RateLimits:LicencePull:PerAddress"] = "1000000",
+        ["RateLimits:Verification:PerUser"] = "1000000",
         ["RateLimits:Verification:PerAddress"] = "1000000",
     };
 

@@ -20,7 +20,7 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Reads that pull e-licences from the licence library: my licences, a journey's prefill, submissions.</summary>
     public RateLimitRule LicencePull { get; set; } = new() { PerUser = 60, PerAddress = 600, Window = TimeSpan.FromMinutes(10) };
 
-    /// <summary>Public document verification (anonymous: only the per-address limit applies).</summary>
+    /// <summary>Public document verification: anonymous, so mostly per address; per user only when a token is sent.</summary>
     public RateLimitRule Verification { get; set; } = new() { PerUser = 60, PerAddress = 60, Window = TimeSpan.FromMinutes(1) };
 
     public RateLimitRule For(AbuseLimit limit) => limit switch
