@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Documents.NationalSeal;
 
@@ -19,8 +20,16 @@ internal sealed class DevelopmentSealIssuer(
         foreach (var department in DepartmentSeeder.Catalogue)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await seals.GetAsync(department.Code);
-            nationalSeals.SealOf(department.Code, department.Name);
+            try
+            {
+                await seals.GetAsync(department.Code);
+                nationalSeals.SealOf(department.Code, department.Name);
+            }
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException or IOException)
+            {
+                // Not fatal to the host: documents of that department fail, saying why, until the seal directory is fixed.
+                logger.LogError(ex, "Could not issue the development seal of {Department} at start-up.", department.Code);
+            }
         }
 
         logger.LogWarning(

@@ -73,7 +73,9 @@ public sealed class SealAuthority
 
         var now = time.GetUtcNow();
         var notAfter = Min(now + SealLifetime, Certificate.NotAfter.ToUniversalTime());
-        using var issued = request.Create(Certificate, now.AddDays(-1), notAfter, SerialNumber());
+        // Never before the authority itself (a host whose clock lags the one that made the authority).
+        var notBefore = Max(now.AddDays(-1), Certificate.NotBefore.ToUniversalTime());
+        using var issued = request.Create(Certificate, notBefore, notAfter, SerialNumber());
         var certificate = key switch
         {
             ECDsa ecdsa => issued.CopyWithPrivateKey(ecdsa),
@@ -122,6 +124,8 @@ public sealed class SealAuthority
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static void WriteWarning(string directory)
     {

@@ -17,6 +17,7 @@ public sealed class KeyRingCommandTests(PlatformFixture platform) : PlatformTest
     {
         var environment = Platform.Environment();
         environment["Sandbox__Enabled"] = "false";
+        environment["Documents__Enabled"] = "false"; // otherwise the development seals are refused first
         var (exitCode, output) = await HostProcess.RunAsync(["--urls", $"http://127.0.0.1:{HostProcess.FreeTcpPort()}"], environment, TimeSpan.FromMinutes(1));
 
         Assert.True(exitCode == 2, output);
