@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneThing.Host.Admin;
+using OneThing.Host.Auditing;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Clerk;
@@ -10,6 +11,7 @@ using OneThing.Host.Messaging;
 using OneThing.Host.Notifications;
 using OneThing.Host.Persistence;
 using OneThing.Host.Portal;
+using OneThing.Host.Privacy;
 using OneThing.Host.Sandbox;
 using OneThing.Integrations;
 
@@ -18,7 +20,9 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddHostBasics();
+    builder.AddLogMasking();
     builder.AddPersistence();
+    builder.AddAuditing();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
     builder.AddWorkflowRuntime();
@@ -54,6 +58,7 @@ try
     app.MapCalendarsAdminApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
+    app.MapAuditApi();
 
     await app.PrepareDatabaseAsync();
     await app.LoadWorkflowDefinitionsAsync();
