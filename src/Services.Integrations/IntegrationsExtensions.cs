@@ -25,7 +25,7 @@ public static class IntegrationsExtensions
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
-            http.AddHttpMessageHandler(sp => new ExchangeAuditHandler(sp.GetRequiredService<IExchangeRecorder>(), http.Name));
+            http.AddHttpMessageHandler(sp => new ExchangeAuditHandler(sp.GetRequiredService<IExchangeRecorder>()));
         });
         var section = builder.Configuration.GetSection(EndpointsOptions.Section);
         builder.Services.Configure<EndpointsOptions>(section);

@@ -15,7 +15,7 @@ public sealed class AuditExchangeRecorder(AuditTrail trail) : IExchangeRecorder
     {
         var uri = exchange.Uri;
         var path = Masking.Text(uri.AbsolutePath);
-        var e = trail.Event(AuditActions.OutsideCall, $"{uri.Host}{path}", purpose: exchange.Client.Length == 0 ? null : exchange.Client);
+        var e = trail.Event(AuditActions.OutsideCall, $"{uri.Host}{path}", purpose: exchange.Client);
         e.Detail = new JsonObject
         {
             ["method"] = exchange.Method,

@@ -31,22 +31,80 @@ public sealed class AuditSaveInterceptor(AuditTrail trail) : SaveChangesIntercep
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        Record(eventData.Context, []);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } db)
+        {
+            Record(db, await CaseNumbersAsync(db, cancellationToken));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The case numbers of the cases and workflow instances the changed entities belong to, when those are not loaded
+    /// (a matter changed by an activity, a task completed by a clerk): one query each.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> CaseNumbersAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        var numbers = new Dictionary<Guid, string>();
+        var caseIds = new HashSet<Guid>();
+        var instanceIds = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            if (entry.Metadata.FindProperty("CaseId") is { ClrType: var c } && c == typeof(Guid) && entry.Property("CaseId").CurrentValue is Guid caseId)
+            {
+                caseIds.Add(caseId);
+            }
+            else if (entry.Metadata.FindProperty("InstanceId") is { ClrType: var i } && i == typeof(Guid) && entry.Property("InstanceId").CurrentValue is Guid instanceId)
+            {
+                instanceIds.Add(instanceId);
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Case>())
+        {
+            caseIds.Remove(entry.Entity.Id);
+            numbers[entry.Entity.Id] = entry.Entity.Number;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<WorkflowInstance>().Where(e => e.Entity.CorrelationId is not null))
+        {
+            instanceIds.Remove(entry.Entity.Id);
+            numbers[entry.Entity.Id] = entry.Entity.CorrelationId!;
+        }
+
+        if (caseIds.Count > 0)
+        {
+            foreach (var row in await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToListAsync(cancellationToken))
+            {
+                numbers[row.Id] = row.Number;
+            }
+        }
+
+        if (instanceIds.Count > 0)
+        {
+            foreach (var row in await db.Set<WorkflowInstance>().AsNoTracking().Where(i => instanceIds.Contains(i.Id) && i.CorrelationId != null)
+                .Select(i => new { i.Id, i.CorrelationId }).ToListAsync(cancellationToken))
+            {
+                numbers[row.Id] = row.CorrelationId!;
+            }
+        }
+
+        return numbers;
     }
 
     /// <summary>Whether changes to entities of <paramref name="type"/> are audited.</summary>
     public static bool IsAudited(Type type) =>
         !Plumbing.Contains(type) && !PlumbingNamespaces.Any(ns => type.FullName?.StartsWith(ns, StringComparison.Ordinal) == true);
 
-    private void Record(DbContext? db)
+    private void Record(DbContext? db, Dictionary<Guid, string> known)
     {
         if (db is null)
         {
@@ -69,7 +127,12 @@ public sealed class AuditSaveInterceptor(AuditTrail trail) : SaveChangesIntercep
         }
 
         var actor = trail.Actor();
-        var cases = db.ChangeTracker.Entries<Case>().ToDictionary(e => e.Entity.Id, e => e.Entity.Number);
+        var cases = new Dictionary<Guid, string>(known);
+        foreach (var tracked in db.ChangeTracker.Entries<Case>())
+        {
+            cases[tracked.Entity.Id] = tracked.Entity.Number;
+        }
+
         foreach (var entry in changed)
         {
             if (entry.Entity is OutboxMessage { DispatchedAt: null } message && entry.State == EntityState.Added
@@ -140,6 +203,7 @@ public sealed class AuditSaveInterceptor(AuditTrail trail) : SaveChangesIntercep
         Case c => c.Number,
         WorkflowInstance i => i.CorrelationId,
         _ when entry.Metadata.FindProperty("CaseId") is { } property && entry.Property(property.Name).CurrentValue is Guid id => cases.GetValueOrDefault(id),
+        _ when entry.Metadata.FindProperty("InstanceId") is { } property && entry.Property(property.Name).CurrentValue is Guid id => cases.GetValueOrDefault(id),
         _ when entry.Metadata.FindProperty("CaseNumber") is { ClrType: var t } property && t == typeof(string) => entry.Property(property.Name).CurrentValue as string,
         _ => null,
     };

@@ -5,7 +5,7 @@ namespace OneThing.Host.Privacy;
 /// <summary>
 /// Masks ID numbers, mobile numbers and bank cards (<see cref="Masking.Text"/>) in a log record before any provider sees
 /// it: the formatted message, every structured value (so exporters of structured state get masked values too), scope
-/// values, and the text of an attached exception. The message template (<c>{OriginalFormat}</c>) is left as written.
+/// values, and the text of an attached exception. A message template (<c>{OriginalFormat}</c>) is masked too: a message built by concatenation carries its data there.
 /// </summary>
 public sealed class MaskingLogger(ILogger inner) : ILogger
 {
@@ -51,7 +51,8 @@ public sealed class MaskingLogger(ILogger inner) : ILogger
 
         private static KeyValuePair<string, object?> Mask(KeyValuePair<string, object?> pair) => pair switch
         {
-            { Key: OriginalFormat } => pair,
+            // A template normally holds no data, but a message built by concatenation is its own template.
+            { Key: OriginalFormat, Value: string template } => new(pair.Key, Masking.Text(template)),
             { Value: null or bool or Enum or DateTime or DateTimeOffset or TimeSpan or Guid or double or float or decimal } => pair,
             { Value: string text } => new(pair.Key, Masking.Text(text)),
             { Value: int or short or byte } => pair,

@@ -8,12 +8,16 @@ namespace OneThing.Integrations.Exchanges;
 /// exchange) and reports method, address, status, duration and the SHA-256 of both bodies to
 /// <see cref="IExchangeRecorder"/>. Bodies are buffered to be hashed; the adapters read them afterwards as usual.
 /// </summary>
-public sealed class ExchangeAuditHandler(IExchangeRecorder recorder, string client) : DelegatingHandler
+public sealed class ExchangeAuditHandler(IExchangeRecorder recorder) : DelegatingHandler
 {
+    /// <summary>Names the system a request goes to (the adapters set it; the audit event's purpose).</summary>
+    public static readonly HttpRequestOptionsKey<string> System = new("onething.outside-system");
+
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var client = request.Options.TryGetValue(System, out var name) ? name : null;
         var requestHash = request.Content is null ? EmptySha256 : Convert.ToHexStringLower(SHA256.HashData(await request.Content.ReadAsByteArrayAsync(cancellationToken)));
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
