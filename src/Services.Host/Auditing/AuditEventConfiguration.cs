@@ -32,15 +32,3 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.OccurredAt);
     }
 }
-
-internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
-{
-    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
-    {
-        builder.ToTable("AuditChainHeads");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.LastHash).HasMaxLength(64);
-        builder.Property(h => h.ChainedBy).HasMaxLength(200);
-    }
-}
