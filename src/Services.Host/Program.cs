@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneThing.Host.Admin;
+using OneThing.Host.Auditing;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Clerk;
@@ -12,6 +13,7 @@ using OneThing.Host.Notifications;
 using OneThing.Host.Persistence;
 using OneThing.Host.Portal;
 using OneThing.Host.Protection;
+using OneThing.Host.Privacy;
 using OneThing.Host.Sandbox;
 using OneThing.Integrations;
 
@@ -20,8 +22,10 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddHostBasics();
+    builder.AddLogMasking();
     builder.AddPersistence();
     builder.AddFieldProtection();
+    builder.AddAuditing();
     builder.AddMessaging();
     builder.AddUnifiedIdentity();
     builder.AddAbuseLimits();
@@ -67,6 +71,7 @@ try
     app.MapCalendarsAdminApi();
     app.MapWorkflowsAdminApi();
     app.MapInstancesAdminApi();
+    app.MapAuditApi();
 
     await app.PrepareDatabaseAsync();
     await app.LoadWorkflowDefinitionsAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OneThing.Integrations.Endpoints;
+using OneThing.Integrations.Exchanges;
 using OneThing.Integrations.Licences;
 using OneThing.Integrations.OutsideSystems;
 using OneThing.Integrations.Sms;
@@ -14,12 +15,18 @@ public static class IntegrationsExtensions
 {
     /// <summary>
     /// Adapters to outside systems. Every typed <see cref="HttpClient"/> gets the standard resilience
-    /// pipeline (timeouts, retries with jitter, circuit breaker) in this one place; retried POSTs are safe
+    /// pipeline (timeouts, retries with jitter, circuit breaker) and the <see cref="ExchangeAuditHandler"/> in this one place; retried POSTs are safe
     /// because every call carries an idempotency key. Each configured endpoint gets a named client.
     /// </summary>
     public static IHostApplicationBuilder AddIntegrations(this IHostApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // Every client also reports each exchange (each attempt, being inside the resilience pipeline) to the audit trail.
+        builder.Services.TryAddSingleton<IExchangeRecorder, NoExchangeRecorder>();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddHttpMessageHandler(sp => new ExchangeAuditHandler(sp.GetRequiredService<IExchangeRecorder>()));
+        });
         var section = builder.Configuration.GetSection(EndpointsOptions.Section);
         builder.Services.Configure<EndpointsOptions>(section);
         foreach (var endpoint in section.GetSection(nameof(EndpointsOptions.Endpoints)).GetChildren())

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OneThing.Host.Auditing;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
@@ -107,10 +108,13 @@ public static class InstancesAdminApi
         return TypedResults.Created($"/api/v1/admin/instances/{instance.Id}", InstanceSummary.From(instance));
     }
 
-    private static async Task<Results<Ok<InstanceDetail>, ProblemHttpResult>> GetAsync(Guid id, AppDbContext db)
+    private static async Task<Results<Ok<InstanceDetail>, ProblemHttpResult>> GetAsync(Guid id, AppDbContext db, AuditTrail trail)
     {
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id)
             ?? throw NotFound(id);
+        // The variables hold the case's form and pulled licences in full: an administrator's read of personal data.
+        AuditTrail.Add(db, trail.Event(AuditActions.PersonalDataRead, $"WorkflowInstance:{id}", instance.CorrelationId, "administration: instance variables · 管理员查看流程实例"));
+        await db.SaveChangesAsync();
         var state = JsonNode.Parse(instance.State)!.AsObject();
         var journal = await db.Set<WorkflowJournalEntry>().AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).Take(1000).ToListAsync();
         var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).OrderBy(b => b.CreatedAt).ToListAsync();

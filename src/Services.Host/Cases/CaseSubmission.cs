@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OneThing.Host.Auditing;
 using OneThing.Host.Cases.Activities;
 using OneThing.Host.Cases.Forms;
 using OneThing.Host.Cases.Identifiers;
@@ -11,6 +12,7 @@ using OneThing.Host.Cases.Model;
 using OneThing.Host.Hosting;
 using OneThing.Host.Persistence;
 using OneThing.Host.Protection;
+using OneThing.Host.Privacy;
 using OneThing.Integrations.Licences;
 using OneThing.Workflows.Runtime;
 
@@ -44,6 +46,7 @@ public sealed class CaseSubmission(
     WorkflowRuntime runtime,
     ILicenceLibrary licences,
     FormValidator validator,
+    AuditTrail trail,
     TimeProvider time)
 {
     public static readonly string[] AuthorisationKinds = ["power-of-attorney", "in-person-identity-check", "employer-authorisation", "guardian"];
@@ -146,7 +149,7 @@ public sealed class CaseSubmission(
         db.Cases.Add(@case);
         db.AddEvent(@case, now, CaseEventKinds.Submitted, caller.UserId, caller.Name,
             detail: subject.ActingAs is null ? null : $"{subject.ActingAs}: {request.Authorisation?.Kind} {request.Authorisation?.Reference}",
-            onBehalfOf: subject.ActingAs is null ? null : $"{subject.Name}（{Mask(subject.IdNumber)}）");
+            onBehalfOf: subject.ActingAs is null ? null : $"{subject.Name}（{Masking.Subject(subject.IdNumber)}）");
 
         var licencesInput = new JsonObject();
         foreach (var (material, pull) in pulled)
@@ -449,7 +452,14 @@ public sealed class CaseSubmission(
                 consentId = consent.Id;
             }
 
-            var result = await licences.PullAsync(new LicencePullRequest(holder, material.LicenceType!, caseNumber, material.Purpose ?? $"{journey.Name}：{material.Name}", caller.UserId), cancellationToken);
+            var pullRequest = new LicencePullRequest(holder, material.LicenceType!, caseNumber, material.Purpose ?? $"{journey.Name}：{material.Name}", caller.UserId);
+            LicencePullResult result;
+            using (AuditActor.ForCase(caseNumber, trail.Actor()))
+            {
+                result = await licences.PullAsync(pullRequest, cancellationToken);
+            }
+
+            await AuditPullAsync(pullRequest, result, consentId, cancellationToken);
             if (result.Outcome == LicencePullOutcome.Ok && result.Licence is not null)
             {
                 pulled.Add((material, new Pull(result, consentId)));
@@ -475,6 +485,27 @@ public sealed class CaseSubmission(
         }
 
         return pulled;
+    }
+
+    /// <summary>
+    /// Every pull is audited at once, refused ones too, on its own connection: the library has handed over the data
+    /// whether or not this submission goes on to be stored. The holder is named by the masked ID number.
+    /// </summary>
+    private async Task AuditPullAsync(LicencePullRequest request, LicencePullResult result, Guid? consentId, CancellationToken cancellationToken)
+    {
+        var e = trail.Event(AuditActions.LicencePull, Masking.Subject(request.HolderId), request.CaseNumber, request.Purpose);
+        e.Detail = new JsonObject
+        {
+            ["licenceType"] = request.Type,
+            ["licenceId"] = result.Licence?.Id,
+            ["outcome"] = result.Outcome.ToString(),
+            ["pullId"] = result.PullId,
+            ["consentId"] = consentId?.ToString(),
+            ["licenceSha256"] = result.Licence?.Sha256,
+        }.ToJsonString();
+        e.RequestHash = AuditHash.Of(JsonSerializer.Serialize(request, JsonSerializerOptions.Web));
+        e.ResponseHash = AuditHash.Of(JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
+        await trail.WriteAsync(e, cancellationToken);
     }
 
     /// <summary>Fields the form repeats from a pulled licence must agree with it (a name next to an ID number).</summary>
@@ -513,7 +544,6 @@ public sealed class CaseSubmission(
     private static string RequestHash(SubmitCaseRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, JsonSerializerOptions.Web))));
 
-    public static string Mask(string idNumber) => idNumber.Length == 18 ? ResidentIdNumber.Mask(idNumber) : idNumber;
 }
 
 /// <summary>Case numbers: one counter row per region and day, incremented in its own short transaction.</summary>

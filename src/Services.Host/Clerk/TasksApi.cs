@@ -1,16 +1,17 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneThing.Host.Admin;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
+using OneThing.Host.Privacy;
 using OneThing.Workflows.Runtime;
 using OpenIddict.Abstractions;
 
@@ -383,7 +384,7 @@ public static partial class TasksApi
             var open = t.Status == WorkflowTaskStatus.Open;
             return new QueueTask(
                 t.Id, t.Title, t.Status.ToString(), t.CandidateGroup, r.Case?.Number, r.Case?.JourneyCode, r.Case?.JourneyName, code, matter?.Name,
-                r.Case?.SubjectName, r.Case is null ? null : CaseSubmission.Mask(r.Case.SubjectIdNumber),
+                r.Case?.SubjectName, r.Case is null ? null : Masking.Subject(r.Case.SubjectIdNumber),
                 t.Assignee, t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee),
                 t.DueAt, matter?.StatutoryDueAt,
                 open && t.DueAt is { } due ? CaseDeadlines.RemainingWorkingDays(now, due, calendar) : null,

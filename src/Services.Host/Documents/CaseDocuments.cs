@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Cases;
 using OneThing.Host.Persistence;
+using OneThing.Host.Privacy;
 
 namespace OneThing.Host.Documents;
 
@@ -56,7 +57,7 @@ public sealed class CaseDocuments(AppDbContext db, DocumentService documents, IO
 
         var code = VerificationCodes.New();
         var sealedDocument = await documents.IssueAsync(new ResultDocumentModel(
-            id.ToString(), code, title, @case.Number, @case.SubjectName, CaseSubmission.Mask(@case.SubjectIdNumber), table,
+            id.ToString(), code, title, @case.Number, @case.SubjectName, Masking.Subject(@case.SubjectIdNumber), table,
             WorkingDayCalendar.LocalDate(now), issuer.Name, issuer.Code, @case.JourneyName, options.Value.PublicBaseUrl));
         var record = new ResultDocumentRecord
         {

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Departments;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Cases;
+using OneThing.Host.Privacy;
 
 namespace OneThing.Host.Portal;
 
@@ -14,7 +15,7 @@ public sealed record CaseSummary(
     string? ActingAs, DateTimeOffset SubmittedAt, DateTimeOffset? PromisedDueAt, DateTimeOffset? ClosedAt)
 {
     public static CaseSummary From(Case c) => new(c.Number, c.JourneyCode, c.JourneyName, c.Status.ToString(), c.SubjectName,
-        CaseSubmission.Mask(c.SubjectIdNumber), c.ActingAs, c.SubmittedAt, c.PromisedDueAt, c.ClosedAt);
+        Masking.Subject(c.SubjectIdNumber), c.ActingAs, c.SubmittedAt, c.PromisedDueAt, c.ClosedAt);
 }
 
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, int Total);
@@ -53,7 +54,7 @@ public sealed record CaseView(
         var open = !c.Status.IsClosed();
         return new CaseView(
             c.Number, c.JourneyCode, c.JourneyVersion, c.JourneyName, c.Status.ToString(),
-            new CaseSubjectView(c.SubjectKind.ToString(), c.SubjectName, CaseSubmission.Mask(c.SubjectIdNumber)),
+            new CaseSubjectView(c.SubjectKind.ToString(), c.SubjectName, Masking.Subject(c.SubjectIdNumber)),
             new CaseActorView(c.SubmittedBy, c.SubmittedByName, c.ActingAs),
             c.Authorisation is null ? null : JsonNode.Parse(c.Authorisation),
             c.SubmittedAt, c.AcceptedAt, c.PromisedDueAt, c.StatutoryDueAt, c.CalendarVersion,
@@ -94,7 +95,7 @@ public sealed record MaterialView(string Code, string Name, string Source, strin
     string? FileName, string? MediaType, string Sha256, bool WithConsent)
 {
     public static MaterialView From(CaseMaterial m) => new(m.Code, m.Name, m.Source.ToString(), m.LicenceId, m.LicenceType, m.HolderName,
-        m.HolderIdNumber is null ? null : CaseSubmission.Mask(m.HolderIdNumber), m.FileName, m.MediaType, m.Sha256, m.ConsentId is not null);
+        m.HolderIdNumber is null ? null : Masking.Subject(m.HolderIdNumber), m.FileName, m.MediaType, m.Sha256, m.ConsentId is not null);
 }
 
 public sealed record CorrectionView(Guid Id, string Matter, JsonNode? Items, string? RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? SubmittedAt)

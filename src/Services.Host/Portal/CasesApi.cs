@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OneThing.Host.Auditing;
 using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
 using OneThing.Host.Cases.Calendar;
@@ -13,6 +14,7 @@ using OneThing.Host.Hosting;
 using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
+using OneThing.Host.Privacy;
 using OneThing.Integrations.Licences;
 using OneThing.Workflows.Runtime;
 
@@ -53,11 +55,11 @@ public static class CasesApi
 
     private static async Task<Results<Created<CaseView>, Ok<CaseView>>> SubmitAsync(
         SubmitCaseRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        AppDbContext db, CaseSubmission submission, JourneyCatalogue journeys, ICalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
+        AppDbContext db, CaseSubmission submission, JourneyCatalogue journeys, ICalendarProvider calendars, AuditTrail trail, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var (@case, created) = await submission.SubmitAsync(caller, idempotencyKey, request, cancellationToken);
-        var view = await ViewAsync(db, journeys, calendars, @case, time.GetUtcNow(), withForm: true, cancellationToken);
+        var view = await ViewAsync(db, journeys, calendars, trail, caller, @case, time.GetUtcNow(), withForm: true, cancellationToken);
         return created ? TypedResults.Created($"/api/v1/cases/{@case.Number}", view) : TypedResults.Ok(view);
     }
 
@@ -86,15 +88,15 @@ public static class CasesApi
     }
 
     private static async Task<Ok<CaseView>> GetAsync(string number, ClaimsPrincipal user, AppDbContext db, JourneyCatalogue journeys, ICalendarProvider calendars,
-        TimeProvider time, CancellationToken cancellationToken)
+        AuditTrail trail, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindVisibleAsync(db, caller, number, cancellationToken);
-        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, time.GetUtcNow(), withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, trail, caller, @case, time.GetUtcNow(), withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<CaseView>> WithdrawAsync(string number, WithdrawRequest request, ClaimsPrincipal user, AppDbContext db,
-        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, AuditTrail trail, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindOwnAsync(db, caller, number, cancellationToken);
@@ -126,11 +128,12 @@ public static class CasesApi
         // Cancelling the instance ends the open tasks and runs each completed matter's compensation (RevokeMatter).
         await runtime.CancelAsync(@case.InstanceId, reason, caller.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, now, withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, trail, caller, @case, now, withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<CaseView>> CorrectAsync(string number, Guid id, CorrectionRequest request, ClaimsPrincipal user, AppDbContext db,
-        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, FormValidator validator, TimeProvider time, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, JourneyCatalogue journeys, ICalendarProvider calendars, FormValidator validator, AuditTrail trail, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = await Caller.OfAsync(user, db, cancellationToken);
         var @case = await FindOwnAsync(db, caller, number, cancellationToken);
@@ -191,7 +194,7 @@ public static class CasesApi
             throw new ProblemException(Problems.Conflict, "The matter no longer waits for this correction.", "该事项已不再等待此补正。");
         }
 
-        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, @case, now, withForm: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(db, journeys, calendars, trail, caller, @case, now, withForm: true, cancellationToken));
     }
 
     private static async Task<Ok<LicenceRecord>> ResultAsync(string number, string licenceId, ClaimsPrincipal user, AppDbContext db,
@@ -225,10 +228,23 @@ public static class CasesApi
             ?? throw NotFound();
     }
 
-    /// <remarks>The form (full personal data) is shown to the case's owner and submitter and to the clerks working it — the only callers that reach here.</remarks>
-    internal static async Task<CaseView> ViewAsync(AppDbContext db, JourneyCatalogue journeys, ICalendarProvider calendars, Case @case, DateTimeOffset now,
-        bool withForm, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The form (full personal data) is shown to the case's owner and submitter and to the clerks working it — the only
+    /// callers that reach here — and every such read is audited, saying which of them read it.
+    /// </remarks>
+    internal static async Task<CaseView> ViewAsync(AppDbContext db, JourneyCatalogue journeys, ICalendarProvider calendars, AuditTrail trail, Caller caller,
+        Case @case, DateTimeOffset now, bool withForm, CancellationToken cancellationToken)
     {
+        if (withForm)
+        {
+            var purpose = @case.OwnerUserId == caller.UserId ? "owner's own case view · 本人查看办件"
+                : @case.SubmittedBy == caller.UserId ? $"submitter's case view ({@case.ActingAs}) · 代办人查看办件"
+                : $"clerk working the case, department {caller.Department} · 承办人员查看办件";
+            AuditTrail.Add(db, trail.Event(AuditActions.PersonalDataRead, @case.OwnerUserId is { } owner ? $"user:{owner}" : Masking.Subject(@case.SubjectIdNumber),
+                @case.Number, purpose));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var journey = await journeys.GetAsync(@case.JourneyCode, @case.JourneyVersion, cancellationToken);
         var materials = await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AddedAt).ThenBy(m => m.Code).ToListAsync(cancellationToken);
         var corrections = await db.CaseCorrections.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(cancellationToken);

@@ -2,16 +2,17 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Calendar;
 using OneThing.Host.Cases.Identifiers;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
 using OneThing.Host.Hosting.Abuse;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
 using OneThing.Host.Protection;
+using OneThing.Host.Privacy;
 using OneThing.Integrations.Licences;
 
 namespace OneThing.Host.Portal;
@@ -40,8 +41,8 @@ public static class ConsentsApi
     public sealed record ConsentView(Guid Id, string GrantorName, string GrantorIdNumber, string GranteeIdNumber, string Journey,
         IReadOnlyList<string> LicenceTypes, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool GivenByMe)
     {
-        public static ConsentView From(LicenceConsent c, string? myIdNumber) => new(c.Id, c.GrantorName, CaseSubmission.Mask(c.GrantorIdNumber),
-            CaseSubmission.Mask(c.GranteeIdNumber), c.JourneyCode, JsonSerializer.Deserialize<List<string>>(c.LicenceTypes) ?? [], c.GrantedAt, c.ExpiresAt,
+        public static ConsentView From(LicenceConsent c, string? myIdNumber) => new(c.Id, c.GrantorName, Masking.Subject(c.GrantorIdNumber),
+            Masking.Subject(c.GranteeIdNumber), c.JourneyCode, JsonSerializer.Deserialize<List<string>>(c.LicenceTypes) ?? [], c.GrantedAt, c.ExpiresAt,
             c.RevokedAt, c.GrantorIdNumber == myIdNumber);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Evaluations;
+using OneThing.Host.Cases;
+using OneThing.Host.Privacy;
 
 namespace OneThing.Host.Portal;
 
@@ -40,7 +41,7 @@ public sealed record EvaluationView(
             matters,
             [.. matters.Where(m => m.ClerkUserId is not null).GroupBy(m => m.ClerkUserId!)
                 .Select(g => new EvaluatedClerkView(g.Key, g.First().ClerkName, g.First().Department, [.. g.Select(m => m.Matter)]))],
-            new EvaluationPartyView(e.ApplicantName, CaseSubmission.Mask(e.ApplicantIdNumber), null, null),
+            new EvaluationPartyView(e.ApplicantName, Masking.Subject(e.ApplicantIdNumber), null, null),
             e.AgentUserId is null ? null : new EvaluationPartyView(e.AgentName ?? e.AgentUserId, null, e.AgentUserId, e.AgentRole),
             new EvaluationPartyView(e.SubmittedByName, null, e.SubmittedBy, null),
             e.At, e.Comment,

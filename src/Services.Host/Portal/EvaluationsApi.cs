@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using OneThing.Host.Cases;
 using OneThing.Host.Cases.Activities;
 using OneThing.Host.Cases.Evaluations;
 using OneThing.Host.Cases.Journeys;
 using OneThing.Host.Cases.Model;
+using OneThing.Host.Cases;
 using OneThing.Host.Hosting;
 using OneThing.Host.Identity;
 using OneThing.Host.Persistence;
+using OneThing.Host.Privacy;
 
 namespace OneThing.Host.Portal;
 
@@ -136,7 +137,7 @@ public static class EvaluationsApi
     }
 
     private static string? OnBehalfOf(Case @case, EvaluationChannel channel) =>
-        channel == EvaluationChannel.Window ? $"{@case.SubjectName}（{CaseSubmission.Mask(@case.SubjectIdNumber)}）" : null;
+        channel == EvaluationChannel.Window ? $"{@case.SubjectName}（{Masking.Subject(@case.SubjectIdNumber)}）" : null;
 
     /// <summary>Saves; a concurrent rating of the same kind loses on the unique index and is told it is a repeat.</summary>
     private static async Task SaveOnceAsync(AppDbContext db, Evaluation evaluation, CancellationToken cancellationToken)

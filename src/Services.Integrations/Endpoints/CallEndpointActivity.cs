@@ -33,6 +33,7 @@ public sealed class CallEndpointActivity(IHttpClientFactory clients, IOptions<En
         {
             Content = JsonContent.Create(context.Input("body") ?? new JsonObject()),
         };
+        request.Options.Set(Exchanges.ExchangeAuditHandler.System, endpoint);
         request.Headers.Add("Idempotency-Key", context.IdempotencyKey);
         request.Headers.Add("X-OneThing-Instance", context.InstanceId.ToString());
         request.Headers.Add("X-OneThing-Node", options.Value.NodeName);

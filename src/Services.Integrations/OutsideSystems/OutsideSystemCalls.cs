@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using OneThing.Integrations.Exchanges;
 
 namespace OneThing.Integrations.OutsideSystems;
 
@@ -17,6 +18,7 @@ internal static class OutsideSystemCalls
             ?? throw new OutsideSystemException(system, null, null,
                 $"The {system} has no address: set Integrations:{system.Key}:BaseUrl (or turn on the sandbox profile).");
         var request = new HttpRequestMessage(method, new Uri(baseAddress, path));
+        request.Options.Set(ExchangeAuditHandler.System, system.Key);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: OutsideSystemJson.Options);

@@ -50,7 +50,7 @@ public sealed record ResidentIdNumber(string Value, string AreaCode, DateOnly Bi
     /// <summary>Masked for lists and logs: <c>3717**********1231</c>.</summary>
     public string Masked => Mask(Value);
 
-    public static string Mask(string value) => value.Length == 18 ? $"{value[..4]}{new string('*', 10)}{value[14..]}" : new string('*', value.Length);
+    public static string Mask(string value) => Privacy.Masking.IdNumber(value);
 
     public override string ToString() => Masked;
 }

@@ -5,7 +5,7 @@
 namespace OneThing.Host.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FieldEncryption : Migration
+    public partial class DataProtection : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -60,6 +60,49 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 maxLength: 64,
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "AuditChainHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChainedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChainedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ResponseHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LicenceConsents_GranteeIdHash",
                 table: "LicenceConsents",
@@ -94,11 +137,38 @@ namespace OneThing.Host.Persistence.Migrations.Sqlite
                 name: "IX_AspNetUsers_IdNumberHash",
                 table: "AspNetUsers",
                 column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_ActorId_OccurredAt",
+                table: "AuditEvents",
+                columns: new[] { "ActorId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_CaseNumber_OccurredAt",
+                table: "AuditEvents",
+                columns: new[] { "CaseNumber", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OccurredAt",
+                table: "AuditEvents",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AuditChainHeads");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
             migrationBuilder.DropIndex(
                 name: "IX_LicenceConsents_GranteeIdHash",
                 table: "LicenceConsents");
