@@ -33,7 +33,7 @@ public static class PersistenceExtensions
         }
 
         // Keys that protect cookies and antiforgery tokens live in the shared database, so any node can
-        // read what another node wrote. (At-rest encryption of the key ring is part of the data-protection work.)
+        // read what another node wrote; they are stored encrypted under the field key ring (Protection/KeyRingXmlEncryption.cs).
         builder.Services.AddDataProtection().SetApplicationName("OneThing").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton(options);

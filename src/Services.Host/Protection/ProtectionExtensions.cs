@@ -9,7 +9,8 @@ public static class ProtectionExtensions
     /// <summary>
     /// Field encryption at rest (section <c>Protection</c>): the key ring from <see cref="IFieldKeyProvider"/>
     /// (configuration unless an installation registers a KMS-backed one), the <see cref="FieldProtector"/> the
-    /// database model converts through, the interceptor keeping lookup hashes current, and <see cref="Reencryption"/>.
+    /// database model converts through, the interceptor keeping lookup hashes current, <see cref="Reencryption"/>, and
+    /// the encryption of ASP.NET Core's data-protection keys under the same ring (<see cref="FieldXmlEncryptor"/>).
     /// </summary>
     public static IHostApplicationBuilder AddFieldProtection(this IHostApplicationBuilder builder)
     {
@@ -19,6 +20,7 @@ public static class ProtectionExtensions
         builder.Services.AddSingleton(sp => new FieldProtector(sp.GetRequiredService<IFieldKeyProvider>().GetKeys()));
         builder.Services.AddSingleton<IInterceptor>(sp => new LookupHashInterceptor(sp.GetRequiredService<FieldProtector>()));
         builder.Services.AddScoped<Reencryption>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, KeyRingXmlEncryptionSetup>();
         return builder;
     }
 

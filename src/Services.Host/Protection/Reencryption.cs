@@ -12,7 +12,8 @@ public sealed record ReencryptionReport(IReadOnlyDictionary<string, int> RowsByT
 }
 
 /// <summary>
-/// Rewrites every protected value (<see cref="PersonalDataColumns"/> and the workflow runtime's payloads) under
+/// Rewrites every protected value (<see cref="PersonalDataColumns"/>, the workflow runtime's payloads and the
+/// data-protection keys <see cref="FieldXmlEncryptor"/> encrypted) under
 /// the active key, and recomputes every lookup hash: after a key rotation (then the old key can be dropped), after
 /// a lookup-key change, and once after the <c>FieldEncryption</c> migration on a database that held plain values.
 /// Pages through each table by primary key; safe while hosts run (a row changed meanwhile is retried).
@@ -37,7 +38,40 @@ public sealed class Reencryption(AppDbContext db, ILogger<Reencryption> logger)
             logger.LogInformation("Re-encrypted {Rows} rows of {Table} under key {Key}.", count, entity.GetTableName(), db.Protector.ActiveKeyId);
         }
 
+        rows["DataProtectionKeys"] = await RewriteDataProtectionKeysAsync(cancellationToken);
         return new ReencryptionReport(rows);
+    }
+
+    /// <summary>The data-protection master keys <see cref="FieldXmlEncryptor"/> encrypted under an older field key.</summary>
+    private async Task<int> RewriteDataProtectionKeysAsync(CancellationToken cancellationToken)
+    {
+        var rewritten = 0;
+        foreach (var row in await db.DataProtectionKeys.ToListAsync(cancellationToken))
+        {
+            if (row.Xml is null)
+            {
+                continue;
+            }
+
+            var xml = System.Xml.Linq.XElement.Parse(row.Xml);
+            var values = xml.Descendants("encryptedKey").Select(e => e.Element("value")).OfType<System.Xml.Linq.XElement>()
+                .Where(v => !db.Protector.IsCurrent(v.Value)).ToList();
+            foreach (var value in values)
+            {
+                value.Value = db.Protector.Protect(db.Protector.Unprotect(value.Value, FieldXmlEncryptor.Purpose), FieldXmlEncryptor.Purpose);
+            }
+
+            if (values.Count > 0)
+            {
+                row.Xml = xml.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+                rewritten++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Re-encrypted {Rows} data-protection keys under key {Key}.", rewritten, db.Protector.ActiveKeyId);
+        return rewritten;
     }
 
     private async Task<int> RewriteAsync<T>(IEntityType entity, List<string> properties, CancellationToken cancellationToken)

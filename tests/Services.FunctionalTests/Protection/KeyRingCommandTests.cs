@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OneThing.FunctionalTests.Infrastructure;
 using OneThing.FunctionalTests.Journeys;
@@ -39,6 +41,11 @@ public sealed class KeyRingCommandTests(PlatformFixture platform) : PlatformTest
             var migrate = await HostProcess.RunAsync(["migrate"], environment, TimeSpan.FromMinutes(2));
             Assert.True(migrate.ExitCode == 0, migrate.Output);
             Assert.All(await ColumnAsync(database, "IdNumber"), v => Assert.StartsWith("enc:v1:dev1:", v, StringComparison.Ordinal));
+            // …and a data-protection master key, stored the way a host stores one (encrypted under dev1).
+            var masterKey = XElement.Parse("<masterKey><value>c2VjcmV0LW1hc3Rlci1rZXk=</value></masterKey>");
+            var stored = new XElement("key", new XElement("encryptedSecret",
+                new FieldXmlEncryptor(FieldProtector.Development).Encrypt(masterKey).EncryptedElement));
+            await SqlAsync(database, $"INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('key-test', '{stored}')");
 
             // Rotate: k2 becomes active, dev1 stays for reading; a new lookup key too.
             var k2 = RandomNumberGenerator.GetBytes(32);
@@ -56,6 +63,11 @@ public sealed class KeyRingCommandTests(PlatformFixture platform) : PlatformTest
             Assert.All(await ColumnAsync(database, "PhoneNumber"), v => Assert.StartsWith("enc:v1:k2:", v, StringComparison.Ordinal));
             var rotated = new FieldProtector(new FieldKeys(new Dictionary<string, byte[]> { ["k2"] = k2 }, "k2", lookup));
             Assert.Contains(rotated.Hash(JourneyForms.ZhangWei), await ColumnAsync(database, "IdNumberHash"));
+            var rekeyed = XElement.Parse(await SqlAsync(database, "SELECT \"Xml\" FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'key-test'"))
+                .Descendants("encryptedKey").Single();
+            Assert.StartsWith("enc:v1:k2:", rekeyed.Element("value")!.Value, StringComparison.Ordinal);
+            await using var services = new ServiceCollection().AddSingleton(rotated).BuildServiceProvider();
+            Assert.True(XNode.DeepEquals(masterKey, new FieldXmlDecryptor(services).Decrypt(rekeyed)));
 
             // Drop dev1: everything still reads (a second pass decrypts every value under k2 alone).
             environment.Remove("Protection__Keys__dev1");
@@ -74,6 +86,14 @@ public sealed class KeyRingCommandTests(PlatformFixture platform) : PlatformTest
         {
             await TestServices.DropDatabaseAsync(database);
         }
+    }
+
+    private static async Task<string> SqlAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.PostgresDatabase(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync()) as string ?? string.Empty;
     }
 
     private static async Task<List<string>> ColumnAsync(string database, string column)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OneThing.FunctionalTests.Infrastructure;
 using OneThing.FunctionalTests.Journeys;
@@ -85,11 +86,17 @@ public sealed class PlaintextAbsenceTests(PlatformFixture platform) : PlatformTe
             Assert.Equal(4, await db.Cases.CountAsync());
             Assert.Equal(3, await db.LicenceConsents.CountAsync());
             Assert.Equal(1, await db.Set<OneThing.Host.Cases.Evaluations.Evaluation>().CountAsync());
+
+            // A data-protection master key (tokens, cookies) is stored too: encrypted under the field key ring.
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>()
+                .CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
         }
 
         var dump = await PgDumpAsync($"--exclude-schema={SandboxSchema.Name}");
         Assert.Contains(newborn, dump, StringComparison.Ordinal);
         Assert.Contains("enc:v1:", dump, StringComparison.Ordinal);
+        Assert.Contains("<encryptedKey", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", dump, StringComparison.Ordinal);
 
         var found = (from value in IdNumbers.Concat(Phones).Concat(BankCards).Concat(Addresses)
                      from form in Forms(value)
