@@ -14,6 +14,9 @@ namespace OneThing.Host.Hosting;
 
 public static class HostBasics
 {
+    /// <summary>How deep a request body may nest: no form or definition comes near it; deeper is an attack on the parser.</summary>
+    public const int MaxJsonDepth = 32;
+
     /// <summary>Problem details, JSON, OpenAPI, health checks, logs, traces and metrics.</summary>
     public static IHostApplicationBuilder AddHostBasics(this IHostApplicationBuilder builder)
     {
@@ -32,8 +35,7 @@ public static class HostBasics
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             // {"a":1,"a":2} is ambiguous: reject it rather than silently keep the last value.
             options.SerializerOptions.AllowDuplicateProperties = false;
-            // No form or definition nests anywhere near this deep; a deeper body is an attack on the parser.
-            options.SerializerOptions.MaxDepth = 32;
+            options.SerializerOptions.MaxDepth = MaxJsonDepth;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(

@@ -16,8 +16,6 @@ namespace OneThing.Host.Hosting;
 /// <c>a&lt;b</c> is an expression: markup is allowed there, the rest is not.</remarks>
 internal sealed class JsonInputGuard(RequestDelegate next)
 {
-    public const int MaxDepth = 64;
-
     private const string InvalidCharacters = "invalid_characters";
 
     private static readonly string[] CodePaths = ["/api/v1/admin/workflows", "/api/v1/admin/instances"];
@@ -61,7 +59,7 @@ internal sealed class JsonInputGuard(RequestDelegate next)
             return new FieldError("#", "invalid_utf8", "The body is not valid UTF-8.", "请求内容不是有效的 UTF-8 编码。");
         }
 
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = HostBasics.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
         var path = new List<Frame>();
         try
         {
